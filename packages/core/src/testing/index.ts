@@ -1,2 +1,3 @@
 export { FakeClock } from './fake-clock.js';
+export { FakeTransport } from './fake-transport.js';
 export { MemoryLogger, silentLogger, type LogEntry } from './memory-logger.js';
