@@ -1,2 +1,1 @@
-/** Filled in by its own issue; nothing is exported yet. */
-export {};
+export { SystemClock } from './system/system-clock.js';

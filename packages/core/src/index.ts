@@ -1,1 +1,3 @@
 export type * from './ports/index.js';
+export * from './messages/index.js';
+export * from './rpc/index.js';

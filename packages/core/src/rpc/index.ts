@@ -15,3 +15,4 @@ export {
   type FrameSink,
   type RpcEndpointDeps,
 } from './rpc-endpoint.js';
+export { bindTransport, type ConnectionHooks } from './transport-binding.js';

@@ -1,0 +1,138 @@
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+
+/** One frame seen by the CSMS, in either direction. */
+export interface LedgerEntry {
+  identity: string;
+  outbound: boolean;
+  frame: unknown;
+}
+
+/** A strict-mode validation failure: a frame that breaks the official OCPP 2.0.1 schemas. */
+export interface SchemaViolation {
+  identity: string;
+  method: string;
+  outbound: boolean;
+  isCall: boolean;
+  message: string;
+}
+
+/** The parts of an ocpp-rpc server-side client the tests use. */
+export interface CsmsClient {
+  readonly identity: string;
+  readonly protocol: string;
+  readonly handshake: { headers: Record<string, string | string[] | undefined>; password?: Buffer };
+  handle(method: string, handler: (call: { params: unknown; messageId: string }) => unknown): void;
+  call(method: string, params: unknown, options?: { callTimeoutMs?: number }): Promise<unknown>;
+  sendRaw(text: string): void;
+  close(options?: { code?: number; force?: boolean }): Promise<unknown>;
+  on(event: string, listener: (arg: never) => void): void;
+}
+
+interface RpcServerLike {
+  auth(cb: (accept: (session?: object, protocol?: string) => void, reject: (code: number, message: string) => void, handshake: { identity: string; password?: Buffer }) => void): void;
+  on(event: 'client', listener: (client: CsmsClient) => void): void;
+  listen(port: number, host: string): Promise<Server>;
+  close(options?: { force?: boolean; awaitPending?: boolean }): Promise<void>;
+}
+
+type RpcServerCtor = new (options: { protocols: string[]; strictMode: boolean | string[]; callTimeoutMs?: number; respondWithDetailedErrors?: boolean; maxBadMessages?: number }) => RpcServerLike;
+
+const { RPCServer } = createRequire(import.meta.url)('ocpp-rpc') as { RPCServer: RpcServerCtor };
+
+/** Options for the test CSMS. */
+export interface StrictCsmsOptions {
+  /** Handlers registered on every connecting station, by action. */
+  handlers?: Record<string, (params: unknown, client: CsmsClient) => unknown>;
+  /** Password the stations must present (profile 1); any when undefined. */
+  password?: string;
+}
+
+/**
+ * A CSMS made of ocpp-rpc's RPCServer in strict mode for OCPP 2.0.1: it rejects any station frame that breaks
+ * the official schemas, records every frame in a ledger, and records schema violations so a test can assert
+ * there were none.
+ */
+export class StrictCsms {
+  readonly ledger: LedgerEntry[] = [];
+  readonly violations: SchemaViolation[] = [];
+  readonly badMessages: { identity: string; message: string }[] = [];
+  readonly clients: CsmsClient[] = [];
+  private readonly server: RpcServerLike;
+  private readonly clientWaiters: ((client: CsmsClient) => void)[] = [];
+  private port = 0;
+
+  private constructor(options: StrictCsmsOptions) {
+    this.server = new RPCServer({ protocols: ['ocpp2.0.1'], strictMode: true, respondWithDetailedErrors: false, maxBadMessages: Infinity });
+    this.server.auth((accept, reject, handshake) => {
+      if (options.password !== undefined && handshake.password?.toString('utf8') !== options.password) {
+        reject(401, 'Unauthorized');
+        return;
+      }
+      accept({}, 'ocpp2.0.1');
+    });
+    this.server.on('client', (client) => this.onClient(client, options));
+  }
+
+  /** Starts a strict CSMS on 127.0.0.1 with a free port. */
+  static async start(options: StrictCsmsOptions = {}): Promise<StrictCsms> {
+    const csms = new StrictCsms(options);
+    const http = await csms.server.listen(0, '127.0.0.1');
+    csms.port = (http.address() as AddressInfo).port;
+    return csms;
+  }
+
+  /** Base URL for stations (`ws://127.0.0.1:PORT`). */
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** Resolves with the next station that connects (or the first one already connected, if `existing`). */
+  nextClient(existing = false): Promise<CsmsClient> {
+    const first = this.clients[0];
+    if (existing && first !== undefined) return Promise.resolve(first);
+    return new Promise((resolve) => this.clientWaiters.push(resolve));
+  }
+
+  /** Frames sent by stations (CALLs, CALLRESULTs and CALLERRORs), decoded. */
+  framesFromStations(): unknown[] {
+    return this.ledger.filter((e) => !e.outbound).map((e) => e.frame);
+  }
+
+  /** Resolves when a station frame matching `predicate` has been recorded. */
+  async waitForFrame(predicate: (frame: unknown) => boolean): Promise<unknown> {
+    for (;;) {
+      const found = this.framesFromStations().find(predicate);
+      if (found !== undefined) return found;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.server.close({ force: true, awaitPending: false });
+  }
+
+  private onClient(client: CsmsClient, options: StrictCsmsOptions): void {
+    this.clients.push(client);
+    client.on('message', (event: { message: Buffer | string; outbound: boolean }) => {
+      let frame: unknown;
+      try {
+        frame = JSON.parse(event.message.toString());
+      } catch {
+        frame = event.message.toString();
+      }
+      this.ledger.push({ identity: client.identity, outbound: event.outbound, frame });
+    });
+    client.on('strictValidationFailure', (event: { method: string; outbound: boolean; isCall: boolean; error: Error }) => {
+      this.violations.push({ identity: client.identity, method: event.method, outbound: event.outbound, isCall: event.isCall, message: event.error.message });
+    });
+    client.on('badMessage', (event: { error: Error }) => {
+      this.badMessages.push({ identity: client.identity, message: event.error.message });
+    });
+    for (const [method, handler] of Object.entries(options.handlers ?? {})) {
+      client.handle(method, ({ params }) => handler(params, client));
+    }
+    for (const waiter of this.clientWaiters.splice(0)) waiter(client);
+  }
+}
