@@ -10,3 +10,25 @@ export type {
   TransportPort,
   TransportTlsOptions,
 } from './transport.port.js';
+export type {
+  CableRatingA,
+  ChargeControllerCapabilities,
+  ChargeControllerError,
+  ChargeControllerErrorKind,
+  ChargeControllerEvent,
+  ChargeControllerFault,
+  ChargeControllerPort,
+  ChargeControllerStatus,
+  CpState,
+} from './charge-controller.port.js';
+export type {
+  MeterReading,
+  PhaseValues,
+  PowerMeterError,
+  PowerMeterErrorKind,
+  PowerMeterPort,
+  PowerMeterReadResult,
+} from './power-meter.port.js';
+export type { ConnectorLockPort, LockFailureReason, LockResult, LockState } from './connector-lock.port.js';
+export type { PresentedToken, PresentedTokenType, TokenReaderPort } from './token-reader.port.js';
+export type { DisplayCapabilities, DisplayFormat, DisplayMessage, DisplayPort, DisplayPriority } from './display.port.js';

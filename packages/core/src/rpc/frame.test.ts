@@ -58,6 +58,6 @@ describe('OCPP-J frame parsing (Part 4 §4)', () => {
     const error = new RpcError('GenericError', `${'a'.repeat(254)}😀tail`);
     expect(error.message.length).toBeLessThanOrEqual(255);
     expect(error.message).toBe('a'.repeat(254));
-    expect(JSON.parse(serializeCallError('m', error))[3]).toHaveLength(254);
+    expect((JSON.parse(serializeCallError('m', error)) as unknown[])[3]).toHaveLength(254);
   });
 });

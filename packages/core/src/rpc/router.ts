@@ -1,5 +1,5 @@
 import { ACTIONS, isOcppAction, type OcppAction } from '../messages/index.js';
-import type { BlockHandlers, CallHandler, FunctionalBlock } from './functional-block.js';
+import type { CallHandler, FunctionalBlock } from './functional-block.js';
 import type { IncomingCall, Middleware, NextHandler } from './incoming-call.js';
 import { NotImplementedError } from './rpc-error.js';
 
@@ -24,7 +24,7 @@ export class Router {
     const terminal: NextHandler = async (call) => {
       const entry = this.handlers.get(call.action);
       if (entry === undefined) throw new NotImplementedError(`No installed block handles ${call.action}`);
-      return entry.handler(call.payload, { messageId: call.messageId });
+      return await entry.handler(call.payload, { messageId: call.messageId });
     };
     this.chain = middleware.reduceRight<NextHandler>((next, mw) => (call) => mw(call, next), terminal);
   }
@@ -48,10 +48,10 @@ export class Router {
   }
 
   private install(block: FunctionalBlock): void {
-    const entries = Object.entries(block.handlers as BlockHandlers) as [OcppAction, CallHandler<OcppAction> | undefined][];
+    const entries = Object.entries(block.handlers) as [OcppAction, CallHandler<OcppAction> | undefined][];
     for (const [action, handler] of entries) {
       if (handler === undefined) continue;
-      if (!isOcppAction(action)) throw new RouterConfigError(`Block ${block.name} declares unknown action ${action}`);
+      if (!isOcppAction(action)) throw new RouterConfigError(`Block ${block.name} declares unknown action ${String(action)}`);
       if (ACTIONS[action].direction === 'CS->CSMS') {
         throw new RouterConfigError(`Block ${block.name} declares ${action}, which only a station sends`);
       }

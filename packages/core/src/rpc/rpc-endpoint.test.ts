@@ -200,3 +200,27 @@ describe('RpcEndpoint incoming CALLs (Part 4 §4.1.7, §4.2.3)', () => {
     expect(wire).toEqual([]);
   });
 });
+
+describe('RpcEndpoint default message ids (Part 4 §4.1.4)', () => {
+  it('makes ids of at most 36 characters that never repeat, also across endpoints (a restart)', async () => {
+    const { FakeClock, silentLogger } = await import('../testing/index.js');
+    const { Router } = await import('./router.js');
+    const { RpcEndpoint } = await import('./rpc-endpoint.js');
+    const ids: string[] = [];
+    for (let boot = 0; boot < 2; boot += 1) {
+      const endpoint = new RpcEndpoint({ clock: new FakeClock(), logger: silentLogger, dispatcher: new Router([]) }, 1000);
+      endpoint.connected({
+        send: (text) => {
+          const id = (JSON.parse(text) as unknown[])[1] as string;
+          ids.push(id);
+          queueMicrotask(() => endpoint.receive(JSON.stringify([3, id, { currentTime: '2026-01-01T00:00:00Z' }])));
+          return true;
+        },
+      });
+      for (let i = 0; i < 500; i += 1) await endpoint.call('Heartbeat', {});
+    }
+    expect(ids).toHaveLength(1000);
+    expect(new Set(ids).size).toBe(1000);
+    expect(ids.every((id) => id.length > 0 && id.length <= 36)).toBe(true);
+  });
+});

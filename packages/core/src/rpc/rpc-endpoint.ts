@@ -73,6 +73,8 @@ function randomMessageId(): string {
  */
 export class RpcEndpoint {
   private sink: FrameSink | undefined;
+  /** Counts connections, so an answer is never written to a later connection than its CALL came in on. */
+  private generation = 0;
   private inFlight: InFlightCall | undefined;
   private readonly waiting: QueuedCall[] = [];
   private readonly newMessageId: () => string;
@@ -101,12 +103,14 @@ export class RpcEndpoint {
 
   /** A connection opened: frames go out through `sink` from now on. */
   connected(sink: FrameSink): void {
+    this.generation += 1;
     this.sink = sink;
     this.pump();
   }
 
   /** The connection closed: every call in flight or waiting fails with NotConnectedError. */
   disconnected(): void {
+    this.generation += 1;
     this.sink = undefined;
     const failed = [...(this.inFlight === undefined ? [] : [this.inFlight]), ...this.waiting.splice(0)];
     if (this.inFlight !== undefined) this.inFlight.timer.cancel();
@@ -169,7 +173,7 @@ export class RpcEndpoint {
   }
 
   private async serve(messageId: string, action: string, payload: unknown): Promise<void> {
-    const sink = this.sink;
+    const generation = this.generation;
     let reply: string;
     try {
       const response = await this.deps.dispatcher.handle(messageId, action, payload);
@@ -183,7 +187,7 @@ export class RpcEndpoint {
       reply = serializeCallError(messageId, rpcError);
     }
     // The answer belongs to the connection the CALL came in on; after a reconnect it is dropped.
-    if (this.sink === sink) this.write(reply);
+    if (this.generation === generation) this.write(reply);
   }
 
   private settle(messageId: string, apply: (call: InFlightCall) => void): void {
