@@ -1,7 +1,11 @@
 import type { UserWorkspaceConfig } from 'vitest/config';
 
-/** Conditions that make workspace packages resolve to their TypeScript sources in tests (no build needed). */
-const sourceConditions = ['@evstation/source', 'node', 'import', 'module', 'default'];
+/**
+ * Conditions that make workspace packages resolve to their TypeScript sources in tests (no build needed).
+ * Vitest also hands these to its worker processes as `node --conditions`, so only add conditions that are
+ * safe for Node's own require(): 'import' here would make require('ws') load ws's ESM wrapper.
+ */
+const sourceConditions = ['@evstation/source', 'node'];
 
 /** Shared vitest settings for every workspace project. */
 export const sharedProjectConfig: UserWorkspaceConfig = {

@@ -1,0 +1,10 @@
+export { WsTransport, type WsTransportDeps } from './ws-transport.js';
+export { validateConnectionOptions, DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_HANDSHAKE_TIMEOUT_SECONDS, MAX_IDENTITY_LENGTH } from './connection-options.js';
+export { TransportConfigError } from './transport-config-error.js';
+export { backOffDelayMs } from './back-off.js';
+export { stationUrl } from './csms-url.js';
+export { basicAuthorization } from './basic-auth.js';
+export { checkCsmsCertificate, wildcardNames, CsmsCertificateError, MIN_EC_KEY_BITS, MIN_RSA_KEY_BITS } from './csms-certificate-check.js';
+export { stationTlsOptions, OCPP_CIPHER_STRING, TLS12_CIPHERS, TLS13_CIPHER_SUITES, type StationTlsOptions } from './tls-options.js';
+export { classifyFailure, type ConnectionFailure, type ConnectionPhase, type FailureClassification } from './failure-classifier.js';
+export { OCPP_SUBPROTOCOL } from './ws-client-options.js';
