@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { bindTransport, getValidator, parseFrame, Router, RpcEndpoint, serializeCallError, serializeCallResult, validationMiddleware, FormatViolationError } from '@evstation/core';
 import { silentLogger } from '@evstation/core/testing';
 import { SystemClock } from '@evstation/adapters-hw';
@@ -14,6 +14,11 @@ export interface RateResult {
   callsPerSecond: number;
 }
 
+/** ws delivers a Buffer for text frames here (no fragments, default binaryType). */
+function text(data: RawData): string {
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8');
+}
+
 async function listen(server: WebSocketServer): Promise<number> {
   if (server.address() === null) await once(server, 'listening');
   return (server.address() as AddressInfo).port;
@@ -24,7 +29,7 @@ export async function rawWsRate(calls: number): Promise<RateResult> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
   server.on('connection', (socket) => {
     socket.on('message', (data) => {
-      const frame = JSON.parse(data.toString()) as [number, string, string, unknown];
+      const frame = JSON.parse(text(data)) as [number, string, string, unknown];
       socket.send(JSON.stringify([3, frame[1], {}]));
     });
   });
@@ -33,7 +38,7 @@ export async function rawWsRate(calls: number): Promise<RateResult> {
   await once(client, 'open');
   const payload = meterValuesWithTenSamples();
   let pending: ((text: string) => void) | undefined;
-  client.on('message', (data) => pending?.(data.toString()));
+  client.on('message', (data) => pending?.(text(data)));
   const start = performance.now();
   for (let i = 0; i < calls; i += 1) {
     const answer = new Promise<string>((resolve) => (pending = resolve));
@@ -52,7 +57,7 @@ function validatingCsms(server: WebSocketServer): void {
   const validateResponse = getValidator('MeterValues', 'response');
   server.on('connection', (socket) => {
     socket.on('message', (data) => {
-      const frame = parseFrame(data.toString());
+      const frame = parseFrame(text(data));
       if (frame.kind !== 'call') return;
       if (validateRequest(frame.payload) !== undefined) {
         socket.send(serializeCallError(frame.messageId, new FormatViolationError()));

@@ -119,7 +119,7 @@ describe('OCPP-J over loopback against a strict ocpp-rpc CSMS (Part 4; DESIGN ru
 
   it('raises a CSMS CALLERROR to the caller and never sends an invalid frame of its own', async () => {
     const { endpoint } = station;
-    await expect(endpoint.call('NotifyEvent', { generatedAt: now, seqNo: 0, eventData: [] } as never)).rejects.toBeInstanceOf(OutgoingPayloadError);
+    await expect(endpoint.call('NotifyEvent', { generatedAt: now, seqNo: 0, eventData: [] })).rejects.toBeInstanceOf(OutgoingPayloadError);
     await expect(endpoint.call('FirmwareStatusNotification', { status: 'Idle' })).rejects.toBeInstanceOf(CallErrorResponse);
     expect(csms.violations).toEqual([]);
     expect(csms.framesFromStations().map((f) => (f as unknown[])[2])).toEqual(['FirmwareStatusNotification']);

@@ -43,7 +43,7 @@ function paths(value: unknown, prefix: string[] = []): string[][] {
 
 function setAt(root: unknown, path: string[], replace: (old: unknown) => unknown, remove = false): unknown {
   if (path.length === 0) return replace(root);
-  const copy: Record<string, unknown> = Array.isArray(root) ? ([...root] as unknown as Record<string, unknown>) : { ...(root as Record<string, unknown>) };
+  const copy: Record<string, unknown> = Array.isArray(root) ? ([...(root as unknown[])] as unknown as Record<string, unknown>) : { ...(root as Record<string, unknown>) };
   const [head, ...rest] = path as [string, ...string[]];
   if (rest.length === 0 && remove) delete copy[head];
   else copy[head] = setAt(copy[head], rest, replace, remove);
