@@ -32,3 +32,4 @@ export type {
 export type { ConnectorLockPort, LockFailureReason, LockResult, LockState } from './connector-lock.port.js';
 export type { PresentedToken, PresentedTokenType, TokenReaderPort } from './token-reader.port.js';
 export type { DisplayCapabilities, DisplayFormat, DisplayMessage, DisplayPort, DisplayPriority } from './display.port.js';
+export type * from './storage/index.js';
