@@ -1,7 +1,14 @@
 import type { OcppAction, RequestOf, ResponseOf } from '../messages/index.js';
 
+/** What a handler knows about the CALL it serves. */
+export interface CallContext {
+  messageId: string;
+  /** Runs `task` once the CALLRESULT has been sent (e.g. NotifyReport after GetBaseReport, the reboot after Reset). */
+  afterReply(task: () => void): void;
+}
+
 /** Serves one action received from the CSMS; throw an RpcError to answer with that CALLERROR. */
-export type CallHandler<A extends OcppAction> = (request: RequestOf<A>, context: { messageId: string }) => Promise<ResponseOf<A>> | ResponseOf<A>;
+export type CallHandler<A extends OcppAction> = (request: RequestOf<A>, context: CallContext) => Promise<ResponseOf<A>> | ResponseOf<A>;
 
 /** The handlers a block declares, keyed by action (DESIGN rule 4). */
 export type BlockHandlers = { readonly [A in OcppAction]?: CallHandler<A> };

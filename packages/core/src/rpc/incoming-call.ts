@@ -6,6 +6,8 @@ export interface IncomingCall {
   readonly action: OcppAction;
   /** The request payload; checked against the schema by the validation middleware. */
   readonly payload: unknown;
+  /** Registers work to run after the CALLRESULT is sent. */
+  readonly afterReply: (task: () => void) => void;
 }
 
 /** Continues the middleware chain and resolves to the response payload. */

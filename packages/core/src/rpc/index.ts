@@ -3,7 +3,7 @@ export * from './call-errors.js';
 export * from './frame.js';
 export { rpcErrorForSchemaErrors } from './schema-error-mapping.js';
 export type { IncomingCall, Middleware, NextHandler } from './incoming-call.js';
-export type { BlockHandlers, CallHandler, FunctionalBlock } from './functional-block.js';
+export type { BlockHandlers, CallContext, CallHandler, FunctionalBlock } from './functional-block.js';
 export { Router, RouterConfigError } from './router.js';
 export { loggingMiddleware, validationMiddleware } from './middleware.js';
 export {

@@ -1,9 +1,9 @@
 import { ACTIONS, isOcppAction, type OcppAction } from '../messages/index.js';
-import type { CallHandler, FunctionalBlock } from './functional-block.js';
+import type { CallContext, CallHandler, FunctionalBlock } from './functional-block.js';
 import type { IncomingCall, Middleware, NextHandler } from './incoming-call.js';
 import { NotImplementedError } from './rpc-error.js';
 
-type AnyHandler = (request: unknown, context: { messageId: string }) => unknown;
+type AnyHandler = (request: unknown, context: CallContext) => unknown;
 
 /** Raised at construction when blocks are wired wrongly (two handlers for one action, or a CS->CSMS action). */
 export class RouterConfigError extends Error {
@@ -24,7 +24,7 @@ export class Router {
     const terminal: NextHandler = async (call) => {
       const entry = this.handlers.get(call.action);
       if (entry === undefined) throw new NotImplementedError(`No installed block handles ${call.action}`);
-      return await entry.handler(call.payload, { messageId: call.messageId });
+      return await entry.handler(call.payload, { messageId: call.messageId, afterReply: call.afterReply });
     };
     this.chain = middleware.reduceRight<NextHandler>((next, mw) => (call) => mw(call, next), terminal);
   }
@@ -40,10 +40,10 @@ export class Router {
   }
 
   /** Serves one CALL: resolves to the response payload or rejects with the RpcError to answer with. */
-  async handle(messageId: string, action: string, payload: unknown): Promise<unknown> {
+  async handle(messageId: string, action: string, payload: unknown, afterReply: (task: () => void) => void = () => undefined): Promise<unknown> {
     if (!isOcppAction(action)) throw new NotImplementedError(`Unknown action ${action.slice(0, 64)}`);
     if (!this.handlers.has(action)) throw new NotImplementedError(`No installed block handles ${action}`);
-    const call: IncomingCall = { messageId, action, payload };
+    const call: IncomingCall = { messageId, action, payload, afterReply };
     return this.chain(call);
   }
 

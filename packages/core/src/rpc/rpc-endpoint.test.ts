@@ -224,3 +224,30 @@ describe('RpcEndpoint default message ids (Part 4 §4.1.4)', () => {
     expect(ids.every((id) => id.length > 0 && id.length <= 36)).toBe(true);
   });
 });
+
+describe('RpcEndpoint post-reply tasks', () => {
+  it('runs afterReply tasks once the CALLRESULT is on the wire, and never after a CALLERROR', async () => {
+    const order: string[] = [];
+    const block: FunctionalBlock = {
+      name: 'p',
+      handlers: {
+        Reset: (_r, ctx) => {
+          ctx.afterReply(() => order.push(`task sees ${wire.length} frame(s)`));
+          return { status: 'Accepted' };
+        },
+        ClearCache: (_r, ctx) => {
+          ctx.afterReply(() => order.push('must not run'));
+          throw new SecurityError('no');
+        },
+      },
+    };
+    const { endpoint, wire, settle } = makeEndpoint([block]);
+    endpoint.receive('[2,"c1","Reset",{"type":"Immediate"}]');
+    await settle();
+    expect(order).toEqual(['task sees 1 frame(s)']);
+    endpoint.receive('[2,"c2","ClearCache",{}]');
+    await settle();
+    expect(wire).toHaveLength(2);
+    expect(order).toEqual(['task sees 1 frame(s)']);
+  });
+});

@@ -14,7 +14,8 @@ export interface FrameSink {
 
 /** Serves CALLs received from the CSMS; the Router is the usual implementation. */
 export interface CallDispatcher {
-  handle(messageId: string, action: string, payload: unknown): Promise<unknown>;
+  /** Resolves to the response payload; `afterReply` registers work to run once the CALLRESULT is sent. */
+  handle(messageId: string, action: string, payload: unknown, afterReply: (task: () => void) => void): Promise<unknown>;
 }
 
 /** A frame that crossed the wire, for the OCPP message log. */
@@ -174,9 +175,10 @@ export class RpcEndpoint {
 
   private async serve(messageId: string, action: string, payload: unknown): Promise<void> {
     const generation = this.generation;
+    const tasks: (() => void)[] = [];
     let reply: string;
     try {
-      const response = await this.deps.dispatcher.handle(messageId, action, payload);
+      const response = await this.deps.dispatcher.handle(messageId, action, payload, (task) => tasks.push(task));
       reply = serializeCallResult(messageId, response);
     } catch (error) {
       const rpcError = error instanceof RpcError ? error : new InternalError(`Failed to process ${action.slice(0, 64)}`);
@@ -185,9 +187,17 @@ export class RpcEndpoint {
         this.deps.onBadFrame?.({ code: rpcError.code, description: rpcError.message });
       }
       reply = serializeCallError(messageId, rpcError);
+      tasks.length = 0;
     }
     // The answer belongs to the connection the CALL came in on; after a reconnect it is dropped.
     if (this.generation === generation) this.write(reply);
+    for (const task of tasks) {
+      try {
+        task();
+      } catch (error) {
+        this.deps.logger.error({ action, messageId, err: error }, 'Post-reply task failed');
+      }
+    }
   }
 
   private settle(messageId: string, apply: (call: InFlightCall) => void): void {
