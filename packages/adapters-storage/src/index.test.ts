@@ -1,0 +1,28 @@
+import * as core from '@evstation/core';
+import { describe, expect, it } from 'vitest';
+import * as storage from './index.js';
+
+describe('@evstation/adapters-storage exports', () => {
+  it('re-exports the in-memory stores and StoreError from core (ADR 0002), beside the SQLite opener', () => {
+    expect(storage.StoreError).toBe(core.StoreError);
+    expect(storage.InMemoryDeviceModelStore).toBe(core.InMemoryDeviceModelStore);
+    expect(storage.InMemoryAvailabilityStore).toBe(core.InMemoryAvailabilityStore);
+    expect(storage.InMemoryMessageQueueStore).toBe(core.InMemoryMessageQueueStore);
+    expect(storage.InMemorySecurityLogStore).toBe(core.InMemorySecurityLogStore);
+    expect(storage.InMemoryNetworkProfileStore).toBe(core.InMemoryNetworkProfileStore);
+    expect(storage.createInMemoryStationStores).toBe(core.createInMemoryStationStores);
+    expect(Object.keys(storage).sort()).toEqual(
+      [
+        'InMemoryAvailabilityStore',
+        'InMemoryDeviceModelStore',
+        'InMemoryMessageQueueStore',
+        'InMemoryNetworkProfileStore',
+        'InMemorySecurityLogStore',
+        'StoreError',
+        'checkIntegrity',
+        'createInMemoryStationStores',
+        'openSqliteStationStores',
+      ].sort(),
+    );
+  });
+});
