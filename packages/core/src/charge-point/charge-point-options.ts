@@ -1,0 +1,38 @@
+import type { ChargingStationType } from '../messages/index.js';
+import type { ClockPort } from '../ports/clock.port.js';
+import type { LoggerPort } from '../ports/logger.port.js';
+import type { NetworkProfileSlot } from '../ports/storage/network-profile-store.port.js';
+import type { StationStores } from '../ports/storage/station-stores.js';
+import type { TransportPort } from '../ports/transport.port.js';
+import type { DeviceModel, StationLayout } from '../device-model/index.js';
+
+/** TLS material for security profiles 2 and 3 (PEM), until the certificate store takes it over. */
+export interface ChargePointTlsMaterial {
+  csmsRootCertificates: readonly string[];
+  clientCertificateChain?: string;
+  clientPrivateKey?: string;
+}
+
+/** The ports a ChargePoint works through (DESIGN rule 3: one named deps object). */
+export interface ChargePointDeps {
+  clock: ClockPort;
+  logger: LoggerPort;
+  transport: TransportPort;
+  stores: StationStores;
+  deviceModel: DeviceModel;
+  /** Message ids; default random UUIDs. */
+  newMessageId?: () => string;
+  /** Random numbers in [0, 1) for jitter; default Math.random. */
+  random?: () => number;
+}
+
+/** What the station is. */
+export interface ChargePointOptions {
+  /** BootNotification's chargingStation: model, vendorName, serialNumber, firmwareVersion, modem. */
+  chargingStation: ChargingStationType;
+  /** The EVSE/connector layout (the same one the device model was loaded with). */
+  layout: StationLayout;
+  /** Network profiles installed when the store has none yet (first boot). */
+  defaultNetworkProfiles?: readonly NetworkProfileSlot[];
+  tls?: ChargePointTlsMaterial;
+}

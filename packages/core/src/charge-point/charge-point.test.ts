@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import { ChargePointConfigError } from './callbacks.js';
+import { makeStation } from './charge-point.test-kit.js';
+
+const actions = (frames: unknown[][]): unknown[] => frames.map((f) => (f[0] === 2 ? f[2] : f[0]));
+
+describe('ChargePoint construction', () => {
+  it('names every missing required callback', () => {
+    expect(() => makeStation({ callbacks: { isResetAllowed: undefined as never, reset: undefined as never } })).toThrow(ChargePointConfigError);
+    expect(() => makeStation({ callbacks: { isResetAllowed: undefined as never, reset: undefined as never } })).toThrow(/isResetAllowed, reset/);
+  });
+});
+
+describe('B01 BootNotification', () => {
+  it('TC_B_01 sends BootNotification PowerUp first and nothing else until Accepted, then StatusNotification for every connector', async () => {
+    const { chargePoint, transport, settle, framesFrom, answer, clock } = makeStation();
+    chargePoint.start();
+    transport.acceptConnection();
+    await settle();
+    expect(transport.sentFrames()).toEqual([
+      [2, 'm1', 'BootNotification', { reason: 'PowerUp', chargingStation: { model: 'SimModel', vendorName: 'evstation', serialNumber: 'SN-0001', firmwareVersion: '0.1.0' } }],
+    ]);
+    await answer('m1', { currentTime: clock.now().toISOString(), interval: 300, status: 'Accepted' });
+    const after = framesFrom(1);
+    expect(after[0]).toEqual([2, 'm2', 'StatusNotification', { timestamp: clock.now().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1 }]);
+    expect(chargePoint.registrationStatus).toBe('Accepted');
+  });
+
+  it('B01 queues StartupOfTheDevice as a critical SecurityEventNotification and delivers it after Accepted', async () => {
+    const { chargePoint, boot, transport, settle, answer } = makeStation();
+    chargePoint.start();
+    await boot();
+    // answer both StatusNotifications so the one CALL in flight rule lets the queue drain
+    for (const id of ['m2', 'm3']) await answer(id, {});
+    await settle();
+    const security = transport.sentFrames().find((f) => (f as unknown[])[2] === 'SecurityEventNotification') as unknown[];
+    expect(security[3]).toMatchObject({ type: 'StartupOfTheDevice' });
+  });
+
+  it('Part 4 §5.3 sends no BootNotification on a reconnect after Accepted', async () => {
+    const { chargePoint, boot, transport, settle } = makeStation();
+    chargePoint.start();
+    await boot();
+    transport.closeLink();
+    transport.acceptConnection();
+    await settle();
+    expect(transport.sentFrames().filter((f) => (f as unknown[])[2] === 'BootNotification')).toHaveLength(1);
+  });
+});
+
+describe('B02 Pending', () => {
+  it('TC_B_02 sends nothing but BootNotification, serves GetVariables, and boots again after the interval', async () => {
+    const { chargePoint, boot, transport, settle, clock } = makeStation();
+    chargePoint.start();
+    await boot('Pending', 20);
+    expect(actions(transport.sentFrames() as unknown[][])).toEqual(['BootNotification']);
+    transport.deliver([2, 'csms-1', 'GetVariables', { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] }]);
+    await settle();
+    expect(transport.sentFrames()[1]).toEqual([3, 'csms-1', { getVariableResult: [expect.objectContaining({ attributeStatus: 'Accepted' })] }]);
+    await clock.advance(19_999);
+    expect(transport.sentFrames()).toHaveLength(2);
+    await clock.advance(1);
+    expect(actions(transport.sentFrames() as unknown[][])).toEqual(['BootNotification', 3, 'BootNotification']);
+  });
+});
+
+describe('B03 Rejected', () => {
+  it('TC_B_30 answers every CSMS request with SecurityError and retries only BootNotification after the interval', async () => {
+    const { chargePoint, boot, transport, settle, clock } = makeStation();
+    chargePoint.start();
+    await boot('Rejected', 60);
+    transport.deliver([2, 'csms-1', 'Reset', { type: 'Immediate' }]);
+    await settle();
+    expect(transport.sentFrames()[1]).toEqual([4, 'csms-1', 'SecurityError', expect.any(String), {}]);
+    await clock.advance(60_000);
+    expect(actions(transport.sentFrames() as unknown[][])).toEqual(['BootNotification', 4, 'BootNotification']);
+  });
+});
+
+describe('G02 Heartbeat', () => {
+  it('sends Heartbeat every HeartbeatInterval from the BootNotification response and stores the interval', async () => {
+    const { chargePoint, boot, transport, drain, clock, deviceModel } = makeStation();
+    chargePoint.start();
+    await boot('Accepted', 120);
+    expect(deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval')).toBe(120);
+    await drain();
+    const before = transport.sentFrames().length;
+    await clock.advance(120_000);
+    expect(transport.sentFrames().slice(before)).toEqual([[2, expect.any(String), 'Heartbeat', {}]]);
+  });
+});
+
+describe('G03/G04 ChangeAvailability', () => {
+  it('TC_G_03 makes a connector Inoperative: Accepted, StatusNotification Unavailable, and it survives a restart', async () => {
+    const first = makeStation();
+    first.chargePoint.start();
+    await first.boot();
+    await first.drain();
+    first.transport.deliver([2, 'csms-1', 'ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 2, connectorId: 1 } }]);
+    await first.settle();
+    await first.drain();
+    expect(first.transport.sentFrames()).toContainEqual([3, 'csms-1', { status: 'Accepted' }]);
+    expect(first.transport.sentFrames()).toContainEqual([2, expect.any(String), 'StatusNotification', expect.objectContaining({ connectorStatus: 'Unavailable', evseId: 2, connectorId: 1 })]);
+    await first.chargePoint.stop();
+
+    const second = makeStation({ stores: first.stores });
+    expect(second.chargePoint.connectorStatus({ evseId: 2, connectorId: 1 })).toBe('Unavailable');
+    expect(second.chargePoint.connectorStatus({ evseId: 1, connectorId: 1 })).toBe('Available');
+  });
+
+  it('rejects an unknown EVSE', async () => {
+    const { chargePoint, boot, transport, settle } = makeStation();
+    chargePoint.start();
+    await boot();
+    transport.deliver([2, 'csms-1', 'ChangeAvailability', { operationalStatus: 'Inoperative', evse: { id: 9 } }]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'csms-1', { status: 'Rejected' }]);
+  });
+});
+
+describe('B11 Reset', () => {
+  it('TC_B_20 answers Accepted and resets only after the response is sent', async () => {
+    const { chargePoint, boot, transport, settle, resets } = makeStation();
+    chargePoint.start();
+    await boot();
+    transport.deliver([2, 'csms-1', 'Reset', { type: 'Immediate' }]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'csms-1', { status: 'Accepted' }]);
+    expect(resets).toEqual([{ type: 'Immediate' }]);
+  });
+
+  it('answers Rejected when the station does not allow the reset', async () => {
+    const { chargePoint, boot, transport, settle, resets } = makeStation({ callbacks: { isResetAllowed: () => false } });
+    chargePoint.start();
+    await boot();
+    transport.deliver([2, 'csms-1', 'Reset', { type: 'OnIdle' }]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'csms-1', { status: 'Rejected' }]);
+    expect(resets).toEqual([]);
+  });
+});
+
+describe('B07 GetBaseReport', () => {
+  it('TC_B_12 answers Accepted and then sends the report in NotifyReport messages with seqNo and tbc', async () => {
+    const { chargePoint, boot, transport, settle, answer } = makeStation();
+    chargePoint.start();
+    await boot();
+    for (const f of transport.sentFrames().slice(1)) await answer((f as unknown[])[1] as string, {});
+    transport.deliver([2, 'csms-1', 'GetBaseReport', { requestId: 7, reportBase: 'FullInventory' }]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'csms-1', { status: 'Accepted' }]);
+    const reports: Record<string, unknown>[] = [];
+    for (;;) {
+      const last = transport.sentFrames().at(-1) as unknown[];
+      if (last[2] !== 'NotifyReport') break;
+      const payload = last[3] as Record<string, unknown>;
+      if (reports.includes(payload)) break;
+      reports.push(payload);
+      if (payload['tbc'] !== true) break;
+      await answer(last[1] as string, {});
+    }
+    expect(reports.map((r) => r['seqNo'])).toEqual(reports.map((_r, i) => i));
+    expect(reports.every((r) => r['requestId'] === 7)).toBe(true);
+    expect(reports.at(-1)?.['tbc']).toBeUndefined();
+  });
+});
+
+describe('B04 offline behaviour', () => {
+  it('TC_B_51/52 after a short outage reports only connectors that changed; after a long one reports all', async () => {
+    const { chargePoint, boot, transport, settle, drain, clock, deviceModel } = makeStation();
+    chargePoint.start();
+    await boot();
+    await drain();
+    const threshold = deviceModel.get('OCPPCommCtrlr', 'OfflineThreshold') ?? 60;
+    const statusesSince = (from: number): unknown[] =>
+      (transport.sentFrames().slice(from) as unknown[][]).filter((f) => f[2] === 'StatusNotification').map((f) => f[3]);
+
+    transport.closeLink();
+    chargePoint.onSessionStarted(1, 1);
+    await clock.advance(1000);
+    let before = transport.sentFrames().length;
+    transport.acceptConnection();
+    await settle();
+    await drain();
+    expect(statusesSince(before)).toEqual([expect.objectContaining({ evseId: 1, connectorStatus: 'Occupied' })]);
+
+    transport.closeLink();
+    await clock.advance((threshold + 1) * 1000);
+    before = transport.sentFrames().length;
+    transport.acceptConnection();
+    await settle();
+    await drain();
+    expect(statusesSince(before)).toEqual([
+      expect.objectContaining({ evseId: 1, connectorStatus: 'Occupied' }),
+      expect.objectContaining({ evseId: 2, connectorStatus: 'Available' }),
+    ]);
+  });
+});

@@ -1,0 +1,354 @@
+import {
+  getValidator,
+  type BootNotificationResponse,
+  type BootReasonEnumType,
+  type GetVariableDataType,
+  type GetVariableResultType,
+  type OcppAction,
+  type RequestOf,
+  type ResponseOf,
+  type SetVariableDataType,
+  type SetVariableResultType,
+} from '../messages/index.js';
+import type { SecurityEventType } from '../ports/security-event.js';
+import type { VariableChange } from '../device-model/index.js';
+import { loggingMiddleware, validationMiddleware } from '../rpc/middleware.js';
+import { Router } from '../rpc/router.js';
+import { RpcEndpoint } from '../rpc/rpc-endpoint.js';
+import { Availability, type ConnectorRef } from '../blocks/availability/availability.js';
+import { availabilityBlock } from '../blocks/availability/availability.block.js';
+import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
+import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
+import { SecurityEvents } from '../blocks/security/security-events.js';
+import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks, type ResetCommand } from './callbacks.js';
+import type { ChargePointDeps, ChargePointOptions } from './charge-point-options.js';
+import { ConnectionManager } from './connection-manager.js';
+import { DurableOutbox } from './durable-outbox.js';
+import { HeartbeatScheduler } from './heartbeat.js';
+import { Registration, type RegistrationStatus } from './registration.js';
+import { registrationGate } from './registration-gate.js';
+import { StatusReporter } from './status-reporter.js';
+import { timeSyncDecision } from './time-sync.js';
+
+/** Raised when a message may not be sent in the current registration state (B02/B03: nothing before Accepted). */
+export class NotAcceptedError extends Error {
+  override readonly name = 'NotAcceptedError';
+}
+
+/** Which security event a boot reason raises at start-up (A04). */
+function bootSecurityEvent(reason: BootReasonEnumType): SecurityEventType | undefined {
+  if (reason === 'PowerUp' || reason === 'Unknown') return 'StartupOfTheDevice';
+  if (reason === 'FirmwareUpdate') return undefined; // FirmwareUpdated is raised by the firmware block (L01)
+  return 'ResetOrReboot';
+}
+
+/**
+ * The integrator API (DESIGN §3.2): an OCPP 2.0.1 charging station. The station gives callbacks (library ->
+ * station) and reports facts through the `on*` handlers (station -> library); the ChargePoint keeps the
+ * registration, device model, availability and security state and talks to the CSMS.
+ */
+export class ChargePoint {
+  private readonly endpoint: RpcEndpoint;
+  private readonly registration: Registration;
+  private readonly heartbeat: HeartbeatScheduler;
+  private readonly outbox: DurableOutbox;
+  private readonly security: SecurityEvents;
+  private readonly availability: Availability;
+  private readonly statusReporter: StatusReporter;
+  private readonly connection: ConnectionManager;
+  private readonly callbacks: ChargePointCallbacks;
+  private readonly pendingIdleResets: ResetCommand[] = [];
+  private readonly unsubscribe: () => void;
+  private connected = false;
+  private started = false;
+
+  constructor(
+    private readonly deps: ChargePointDeps,
+    private readonly options: ChargePointOptions,
+    callbacks: Partial<ChargePointCallbacks>,
+  ) {
+    validateCallbacks(callbacks);
+    this.callbacks = callbacks;
+    const bootCheck = getValidator('BootNotification', 'request')({ reason: 'PowerUp', chargingStation: options.chargingStation });
+    if (bootCheck !== undefined) {
+      throw new ChargePointConfigError(`chargingStation${bootCheck[0]?.instancePath ?? ''} ${bootCheck[0]?.message ?? 'is invalid'} (BootNotification schema)`);
+    }
+    const identity = deps.deviceModel.get('SecurityCtrlr', 'Identity');
+    if (identity === undefined || identity === '') throw new ChargePointConfigError('SecurityCtrlr.Identity must be set: it is the station identity in the CSMS URL');
+    const { clock, logger, deviceModel, stores } = deps;
+
+    this.availability = new Availability({
+      store: stores.availability,
+      deviceModel,
+      logger,
+      layout: options.layout,
+      events: {
+        statusChanged: (connector, status) => this.statusReporter.statusChanged(connector, status),
+        connectorOperativeChanged: (c, s) => this.callbacks.connectorEffectiveOperativeStatusChanged?.(c.evseId, c.connectorId, s),
+        evseOperativeChanged: (evseId, s) => this.callbacks.evseEffectiveOperativeStatusChanged?.(evseId, s),
+        stationOperativeChanged: (s) => this.callbacks.csEffectiveOperativeStatusChanged?.(s),
+        allConnectorsUnavailable: () => this.callbacks.allConnectorsUnavailable?.(),
+      },
+    });
+    this.statusReporter = new StatusReporter({
+      clock,
+      logger,
+      deviceModel,
+      availability: this.availability,
+      canSend: () => this.isAccepted(),
+      send: (request) => this.call('StatusNotification', request),
+    });
+    this.registration = new Registration(
+      {
+        clock,
+        logger,
+        sendBootNotification: (request) => this.call('BootNotification', request),
+        onResponse: (response, previous) => this.onBootResponse(response, previous),
+        isConnected: () => this.connected,
+      },
+      options.chargingStation,
+      'PowerUp',
+    );
+    this.heartbeat = new HeartbeatScheduler({ clock, logger, sendHeartbeat: () => this.sendHeartbeat() });
+    this.outbox = new DurableOutbox({
+      store: stores.messageQueue,
+      clock,
+      logger,
+      send: (action, payload) => this.call(action as OcppAction, payload as never),
+      isReady: () => this.isAccepted(),
+      retryDelayMs: () => (deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30) * 1000,
+    });
+    this.security = new SecurityEvents({
+      clock,
+      logger,
+      securityLog: stores.securityLog,
+      sink: { enqueueDurable: (action, payload) => this.outbox.enqueue('security', action, payload, clock.now()) },
+      onRaised: (event) => this.callbacks.securityEvent?.(event),
+    });
+
+    const router = new Router(
+      [
+        provisioningBlock({
+          deviceModel,
+          clock,
+          logger,
+          networkProfiles: stores.networkProfiles,
+          hasCsmsRootCertificate: () => (options.tls?.csmsRootCertificates.length ?? 0) > 0,
+          hasStationCertificate: () => options.tls?.clientCertificateChain !== undefined,
+          ...(this.callbacks.validateNetworkProfile === undefined ? {} : { validateNetworkProfile: this.callbacks.validateNetworkProfile.bind(this.callbacks) }),
+          onNetworkProfileStored: () => this.security.raise('ReconfigurationOfSecurityParameters', 'Network connection profile changed'),
+          sendNotifyReport: (request) => this.call('NotifyReport', request, { duringPending: true }),
+          evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
+          isResetAllowed: (request) => this.callbacks.isResetAllowed(request),
+          hasActiveTransaction: () => false,
+          performReset: (request) => this.callbacks.reset(request),
+          scheduleResetOnIdle: (request) => this.pendingIdleResets.push(request),
+        }),
+        availabilityBlock({ availability: this.availability }),
+        remoteControlBlock({
+          triggers: {
+            BootNotification: () =>
+              this.registration.status === 'Accepted' ? { status: 'Rejected' } : { status: 'Accepted', send: () => this.registration.trigger('Triggered') },
+            Heartbeat: () => ({ status: 'Accepted', send: () => void this.sendHeartbeat(true).catch(() => undefined) }),
+            StatusNotification: (request) => {
+              const connector = { evseId: request.evse?.id ?? 0, connectorId: request.evse?.connectorId ?? 0 };
+              if (!this.availability.exists(connector)) return { status: 'Rejected' };
+              return { status: 'Accepted', send: () => this.triggeredStatus(connector) };
+            },
+          },
+        }),
+      ],
+      [loggingMiddleware(logger), registrationGate(() => this.registration.status), validationMiddleware(logger)],
+    );
+    this.endpoint = new RpcEndpoint(
+      {
+        clock,
+        logger,
+        dispatcher: router,
+        ...(deps.newMessageId === undefined ? {} : { newMessageId: deps.newMessageId }),
+        onFrame: (record) => this.callbacks.ocppMessages?.(record),
+      },
+      (deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30) * 1000,
+    );
+    this.connection = new ConnectionManager({
+      transport: deps.transport,
+      endpoint: this.endpoint,
+      deviceModel,
+      profiles: stores.networkProfiles,
+      logger,
+      ...(options.tls === undefined ? {} : { tls: options.tls }),
+      events: {
+        connected: (slot) => this.onConnected(slot),
+        disconnected: () => this.onDisconnected(),
+        securityEvent: (event) => this.security.raise(event.type, event.techInfo),
+      },
+    });
+    this.unsubscribe = deviceModel.onVariableChanged((change) => this.onVariableChanged(change));
+  }
+
+  /** Where the station stands with the CSMS. */
+  get registrationStatus(): RegistrationStatus {
+    return this.registration.status;
+  }
+
+  /** Whether the websocket is open. */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** Starts: publishes connector states, raises the boot security event, connects and boots (B01). */
+  start(options: { bootReason?: BootReasonEnumType } = {}): void {
+    if (this.started) throw new ChargePointConfigError('ChargePoint already started');
+    this.started = true;
+    const reason = options.bootReason ?? 'PowerUp';
+    this.registration.setReason(reason);
+    if (this.deps.stores.networkProfiles.loadAll().length === 0) {
+      for (const slot of this.options.defaultNetworkProfiles ?? []) this.deps.stores.networkProfiles.set(slot);
+    }
+    this.availability.publishAll();
+    const event = bootSecurityEvent(reason);
+    if (event !== undefined) this.security.raise(event, `Boot reason ${reason}`);
+    this.connection.start();
+  }
+
+  /** Stops timers and closes the connection; stores stay open (the owner closes them). */
+  async stop(): Promise<void> {
+    this.heartbeat.stop();
+    this.registration.stop();
+    this.outbox.stop();
+    this.unsubscribe();
+    await this.connection.stop();
+    this.started = false;
+  }
+
+  /** A cable was plugged in / a session began on this connector (G01: Occupied). */
+  onSessionStarted(evseId: number, connectorId: number): void {
+    this.availability.setFact({ evseId, connectorId }, 'occupied', true);
+  }
+
+  /** The cable was unplugged / the session ended. */
+  onSessionFinished(evseId: number, connectorId: number): void {
+    this.availability.setFact({ evseId, connectorId }, 'occupied', false);
+  }
+
+  /** The connector is faulted (G01: Faulted). */
+  onFaulted(evseId: number, connectorId: number): void {
+    this.availability.setFact({ evseId, connectorId }, 'faulted', true);
+  }
+
+  /** The fault is gone. */
+  onFaultCleared(evseId: number, connectorId: number): void {
+    this.availability.setFact({ evseId, connectorId }, 'faulted', false);
+  }
+
+  /** A reservation holds the connector (G01: Reserved). */
+  onReserved(evseId: number, connectorId: number): void {
+    this.availability.setFact({ evseId, connectorId }, 'reserved', true);
+  }
+
+  /** The reservation ended. */
+  onReservationCleared(evseId: number, connectorId: number): void {
+    this.availability.setFact({ evseId, connectorId }, 'reserved', false);
+  }
+
+  /** A security event the station detected (tamper, maintenance login...): logged, and sent when critical. */
+  onSecurityEvent(type: SecurityEventType, techInfo?: string): void {
+    this.security.raise(type, techInfo);
+  }
+
+  /** Reads variables as GetVariables would (the station's own access). */
+  getVariables(data: readonly GetVariableDataType[]): GetVariableResultType[] {
+    return this.deps.deviceModel.getVariables(data);
+  }
+
+  /** Sets variables with the station as source (B05 rules apply). */
+  setVariables(data: readonly SetVariableDataType[]): SetVariableResultType[] {
+    return this.deps.deviceModel.setVariables(data, 'station');
+  }
+
+  /** The current status of a connector. */
+  connectorStatus(connector: ConnectorRef): ReturnType<Availability['status']> {
+    return this.availability.status(connector);
+  }
+
+  /** The configuration slot of the current connection. */
+  get activeNetworkProfile(): number | undefined {
+    return this.connection.slot;
+  }
+
+  /** Sends a CALL, holding to the registration gate: before Accepted only BootNotification (and answers to CSMS requests while Pending). */
+  private call<A extends OcppAction>(action: A, payload: RequestOf<A>, options: { duringPending?: boolean } = {}): Promise<ResponseOf<A>> {
+    const status = this.registration.status;
+    const allowed = action === 'BootNotification' || status === 'Accepted' || (status === 'Pending' && options.duringPending === true);
+    if (!allowed) return Promise.reject(new NotAcceptedError(`${action} not sent: registration is ${status}`));
+    return this.endpoint.call(action, payload);
+  }
+
+  private isAccepted(): boolean {
+    return this.connected && this.registration.status === 'Accepted';
+  }
+
+  private onConnected(slot: number): void {
+    this.connected = true;
+    this.callbacks.connectionStateChanged?.(true, slot);
+    if (this.registration.status === 'Accepted') {
+      this.statusReporter.cameBackOnline();
+      this.outbox.kick();
+      this.heartbeat.start(this.deps.deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval') ?? 0);
+    }
+    this.registration.onConnected();
+  }
+
+  private onDisconnected(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    this.heartbeat.stop();
+    this.registration.onDisconnected();
+    this.statusReporter.wentOffline();
+    this.callbacks.connectionStateChanged?.(false, this.connection.slot);
+  }
+
+  private onBootResponse(response: BootNotificationResponse, previous: RegistrationStatus): void {
+    this.callbacks.bootNotification?.(response);
+    this.syncTime(response.currentTime);
+    if (response.status !== 'Accepted') return;
+    if (response.interval > 0) this.setHeartbeatInterval(response.interval);
+    this.heartbeat.start(this.deps.deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval') ?? 0);
+    if (previous !== 'Accepted') this.statusReporter.reportAll();
+    this.outbox.kick();
+  }
+
+  private setHeartbeatInterval(intervalS: number): void {
+    const component = { name: 'OCPPCommCtrlr' };
+    const variable = { name: 'HeartbeatInterval' };
+    if (this.deps.deviceModel.getRaw(component, variable) !== String(intervalS)) this.deps.deviceModel.setInternal(component, variable, String(intervalS));
+  }
+
+  private async sendHeartbeat(duringPending = false): Promise<void> {
+    const response = await this.call('Heartbeat', {}, { duringPending });
+    this.syncTime(response.currentTime);
+  }
+
+  private syncTime(currentTime: string): void {
+    const decision = timeSyncDecision(this.deps, currentTime);
+    if (!decision.apply) return;
+    if (decision.reportable) this.security.raise('SettingSystemTime', `Clock set to ${decision.time.toISOString()}`);
+    this.callbacks.timeSync?.(decision.time);
+  }
+
+  private triggeredStatus(connector: ConnectorRef): void {
+    const status = this.availability.status(connector);
+    this.call('StatusNotification', { timestamp: this.deps.clock.now().toISOString(), connectorStatus: status, ...connector }, { duringPending: true })
+      .then(() => this.availability.markReported(connector, status))
+      .catch((error: unknown) => this.deps.logger.info({ err: error }, 'Triggered StatusNotification not delivered'));
+  }
+
+  private onVariableChanged(change: VariableChange): void {
+    const { component, variable } = change;
+    if (component.name === 'OCPPCommCtrlr' && variable.name === 'HeartbeatInterval' && this.isAccepted()) {
+      this.heartbeat.start(Number(change.newValue));
+    }
+    if (component.name === 'OCPPCommCtrlr' && variable.name === 'MessageTimeout') this.endpoint.setMessageTimeout(Number(change.newValue) * 1000);
+    if (change.source === 'csms') this.callbacks.variableChanged?.(change);
+  }
+}

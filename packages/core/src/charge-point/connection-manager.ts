@@ -1,0 +1,147 @@
+import type { LoggerPort } from '../ports/logger.port.js';
+import type { SecurityEvent } from '../ports/security-event.js';
+import type { NetworkProfileSlot, NetworkProfileStorePort } from '../ports/storage/network-profile-store.port.js';
+import type { DisconnectReason, SecurityProfile, TransportConnectionOptions, TransportPort } from '../ports/transport.port.js';
+import type { DeviceModel } from '../device-model/index.js';
+import type { RpcEndpoint } from '../rpc/rpc-endpoint.js';
+import { bindTransport } from '../rpc/transport-binding.js';
+import type { ChargePointTlsMaterial } from './charge-point-options.js';
+
+/** Reasons that count as a failed connection attempt for NetworkProfileConnectionAttempts (B10). */
+const ATTEMPT_FAILURES: ReadonlySet<DisconnectReason> = new Set(['connection-failed', 'tls-failed', 'unauthorized', 'subprotocol-rejected']);
+
+/** What the connection manager reports. */
+export interface ConnectionEvents {
+  connected(slot: number): void;
+  disconnected(reason: DisconnectReason): void;
+  securityEvent(event: SecurityEvent): void;
+}
+
+/**
+ * B10: connects to the slots of NetworkConfigurationPriority in order; after NetworkProfileConnectionAttempts
+ * failed attempts on one slot it falls over to the next (wrapping around), and reports the slot in use in
+ * OCPPCommCtrlr.ActiveNetworkProfile. The transport does the back-off within one slot.
+ */
+export class ConnectionManager {
+  private priorityIndex = 0;
+  private failures = 0;
+  private activeSlot: number | undefined;
+  private stopped = true;
+  private switching: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      transport: TransportPort;
+      endpoint: RpcEndpoint;
+      deviceModel: DeviceModel;
+      profiles: NetworkProfileStorePort;
+      logger: LoggerPort;
+      events: ConnectionEvents;
+      tls?: ChargePointTlsMaterial;
+    },
+  ) {}
+
+  /** The slot of the current (or last tried) connection. */
+  get slot(): number | undefined {
+    return this.activeSlot;
+  }
+
+  /** Connects to the first usable slot of NetworkConfigurationPriority. */
+  start(): void {
+    this.stopped = false;
+    this.priorityIndex = 0;
+    this.connectCurrent();
+  }
+
+  /** Disconnects and stops falling over. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.switching;
+    await this.deps.transport.disconnect();
+  }
+
+  /** Closes the connection and connects again with fresh settings (new password, new profile). */
+  async reconnect(): Promise<void> {
+    await this.deps.transport.disconnect();
+    if (!this.stopped) this.connectCurrent();
+  }
+
+  private prioritySlots(): NetworkProfileSlot[] {
+    const stored = this.deps.profiles.loadAll();
+    const order = (this.deps.deviceModel.get('OCPPCommCtrlr', 'NetworkConfigurationPriority') ?? []).map(Number);
+    const slots = order.map((n) => stored.find((s) => s.configurationSlot === n)).filter((s): s is NetworkProfileSlot => s !== undefined);
+    return slots.length > 0 ? slots : stored;
+  }
+
+  private connectCurrent(): void {
+    const slots = this.prioritySlots();
+    const slot = slots[this.priorityIndex % Math.max(1, slots.length)];
+    if (slot === undefined) {
+      this.deps.logger.error({}, 'No network connection profile configured; not connecting');
+      return;
+    }
+    this.activeSlot = slot.configurationSlot;
+    this.failures = 0;
+    const options = this.optionsFor(slot);
+    this.deps.logger.info({ slot: slot.configurationSlot, csmsUrl: options.csmsUrl, securityProfile: options.securityProfile }, 'Connecting with network profile');
+    bindTransport(this.deps.transport, this.deps.endpoint, options, this.deps.logger, {
+      onConnected: () => {
+        this.failures = 0;
+        this.setActiveProfileVariable(slot.configurationSlot);
+        this.deps.events.connected(slot.configurationSlot);
+      },
+      onDisconnected: (info) => {
+        this.deps.events.disconnected(info.reason);
+        if (ATTEMPT_FAILURES.has(info.reason)) this.countFailure(slots.length);
+      },
+      onSecurityEvent: (event) => this.deps.events.securityEvent(event),
+    });
+  }
+
+  private countFailure(slotCount: number): void {
+    this.failures += 1;
+    const attempts = this.deps.deviceModel.get('OCPPCommCtrlr', 'NetworkProfileConnectionAttempts') ?? 3;
+    if (this.stopped || slotCount < 2 || this.failures < attempts) return;
+    this.deps.logger.warn({ slot: this.activeSlot, failures: this.failures }, 'Falling over to the next network profile');
+    this.priorityIndex += 1;
+    this.switching = this.deps.transport.disconnect().then(() => {
+      if (!this.stopped) this.connectCurrent();
+    });
+  }
+
+  private setActiveProfileVariable(slot: number): void {
+    const component = { name: 'OCPPCommCtrlr' };
+    const variable = { name: 'ActiveNetworkProfile' };
+    if (this.deps.deviceModel.has(component, variable)) this.deps.deviceModel.setInternal(component, variable, String(slot));
+  }
+
+  private optionsFor(slot: NetworkProfileSlot): TransportConnectionOptions {
+    const dm = this.deps.deviceModel;
+    const profile = slot.profile;
+    const password = dm.getRaw({ name: 'SecurityCtrlr' }, { name: 'BasicAuthPassword' });
+    const securityProfile = profile.securityProfile as SecurityProfile;
+    this.deps.endpoint.setMessageTimeout(profile.messageTimeout * 1000);
+    return {
+      csmsUrl: profile.ocppCsmsUrl,
+      identity: dm.get('SecurityCtrlr', 'Identity') ?? '',
+      securityProfile,
+      ...(password === undefined || password === '' || securityProfile === 0 || securityProfile === 3 ? {} : { basicAuthPassword: password }),
+      ...(securityProfile >= 2 && this.deps.tls !== undefined
+        ? {
+            tls: {
+              csmsRootCertificates: this.deps.tls.csmsRootCertificates,
+              ...(this.deps.tls.clientCertificateChain === undefined ? {} : { clientCertificateChain: this.deps.tls.clientCertificateChain }),
+              ...(this.deps.tls.clientPrivateKey === undefined ? {} : { clientPrivateKey: this.deps.tls.clientPrivateKey }),
+              allowWildcards: dm.get('SecurityCtrlr', 'AllowCSMSTLSWildcards') ?? false,
+            },
+          }
+        : {}),
+      pingIntervalSeconds: dm.get('OCPPCommCtrlr', 'WebSocketPingInterval') ?? 30,
+      retryBackOff: {
+        waitMinimumSeconds: dm.get('OCPPCommCtrlr', 'RetryBackOffWaitMinimum') ?? 3,
+        randomRangeSeconds: dm.get('OCPPCommCtrlr', 'RetryBackOffRandomRange') ?? 10,
+        repeatTimes: dm.get('OCPPCommCtrlr', 'RetryBackOffRepeatTimes') ?? 5,
+      },
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import type { ComponentDefinition } from '../definitions.js';
+
+/** OCPPCommCtrlr: OCPP communication settings (Part 2 Appendix 3; TC_B_53_CS; Part 4 for RetryBackOff* and WebSocketPingInterval). */
+export const OCPPCommCtrlr = {
+  component: { name: 'OCPPCommCtrlr' },
+  variables: [
+    {
+      variable: { name: 'ActiveNetworkProfile' },
+      characteristics: { dataType: 'integer', minLimit: 0 },
+      attributes: [{ mutability: 'ReadOnly', persistent: false, value: '1' }],
+      required: true,
+      description: 'The configuration slot the station uses at that moment to connect to the CSMS.',
+    },
+    {
+      variable: { name: 'FileTransferProtocols' },
+      characteristics: { dataType: 'MemberList', valuesList: 'FTP,FTPS,HTTP,HTTPS,SFTP' },
+      attributes: [{ mutability: 'ReadOnly', value: 'HTTP,HTTPS' }],
+      required: true,
+      description: 'File transfer protocols the station supports (firmware, logs).',
+    },
+    {
+      variable: { name: 'HeartbeatInterval' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '300' }],
+      description: 'Interval of inactivity after which a HeartbeatRequest is sent; set from BootNotificationResponse.interval (B01).',
+    },
+    {
+      variable: { name: 'MessageTimeout', instance: 'Default' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 1 },
+      attributes: [{ mutability: 'ReadOnly', value: '30' }],
+      required: true,
+      description: 'Time after which a CALL without answer times out.',
+    },
+    {
+      variable: { name: 'MessageAttemptInterval', instance: 'TransactionEvent' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '60' }],
+      required: true,
+      description: 'Wait before resubmitting a TransactionEventRequest the CSMS failed to process (E13).',
+    },
+    {
+      variable: { name: 'MessageAttempts', instance: 'TransactionEvent' },
+      characteristics: { dataType: 'integer', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '3' }],
+      required: true,
+      description: 'How often a TransactionEventRequest the CSMS failed to process is tried (E13).',
+    },
+    {
+      variable: { name: 'NetworkConfigurationPriority' },
+      characteristics: { dataType: 'SequenceList' },
+      attributes: [{ mutability: 'ReadWrite', value: '1' }],
+      required: true,
+      description: 'Configuration slots of the network connection profiles, in the order they are tried (B09, B10).',
+    },
+    {
+      variable: { name: 'NetworkProfileConnectionAttempts' },
+      characteristics: { dataType: 'integer', minLimit: 1 },
+      attributes: [{ mutability: 'ReadWrite', value: '3' }],
+      required: true,
+      description: 'Failed connection attempts before falling over to the next profile (B10).',
+    },
+    {
+      variable: { name: 'OfflineThreshold' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '60' }],
+      required: true,
+      description: 'Offline period after which StatusNotifications are sent for all connectors on reconnect (B04).',
+    },
+    {
+      variable: { name: 'ResetRetries' },
+      characteristics: { dataType: 'integer', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '2' }],
+      required: true,
+      description: 'Number of times to retry an unsuccessful reset (B11, B12).',
+    },
+    {
+      variable: { name: 'UnlockOnEVSideDisconnect' },
+      characteristics: { dataType: 'boolean' },
+      attributes: [{ mutability: 'ReadWrite', value: 'true' }],
+      required: true,
+      description: 'Unlock the station-side cable when it is unplugged at the EV; ReadOnly false for fixed cables.',
+    },
+    {
+      variable: { name: 'RetryBackOffRepeatTimes' },
+      characteristics: { dataType: 'integer', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '5' }],
+      required: true,
+      description: 'How many times the reconnect back-off is doubled (Part 4).',
+    },
+    {
+      variable: { name: 'RetryBackOffRandomRange' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '10' }],
+      required: true,
+      description: 'Maximum of the random part of the reconnect back-off (Part 4).',
+    },
+    {
+      variable: { name: 'RetryBackOffWaitMinimum' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '3' }],
+      required: true,
+      description: 'Minimum back-off before the first reconnect attempt (Part 4).',
+    },
+    {
+      variable: { name: 'WebSocketPingInterval' },
+      characteristics: { dataType: 'integer', unit: 's', minLimit: 0 },
+      attributes: [{ mutability: 'ReadWrite', value: '30' }],
+      required: true,
+      description: 'Seconds between websocket pings; 0 means the station does not ping (Part 4).',
+    },
+    {
+      variable: { name: 'QueueAllMessages' },
+      characteristics: { dataType: 'boolean' },
+      attributes: [{ mutability: 'ReadWrite', value: 'false' }],
+      description: 'Queue every message while offline, not only transaction messages.',
+    },
+  ],
+} satisfies ComponentDefinition;

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
+import { MemoryLogger } from '@evstation/core/testing';
+import { SystemClock } from '@evstation/adapters-hw';
+import { openSqliteStationStores } from '@evstation/adapters-storage';
+import { WsTransport } from '@evstation/adapters-transport';
+
+/** The layout the conformance cases use: two EVSEs, one Type 2 connector each. */
+export const conformanceLayout: StationLayout = {
+  supplyPhases: 3,
+  evses: [
+    { id: 1, powerW: 22_000, supplyPhases: 3, connectors: [{ id: 1, connectorType: 'cType2' }] },
+    { id: 2, powerW: 22_000, supplyPhases: 3, connectors: [{ id: 1, connectorType: 'cType2' }] },
+  ],
+};
+
+/** A temp directory for one test's database files, removed by `dispose`. */
+export function tempDatabase(): { path: string; dispose: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'evstation-conformance-'));
+  return { path: join(dir, 'station.db'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A running station: the real ChargePoint over WsTransport with SQLite stores on a file. */
+export interface RunningStation {
+  chargePoint: ChargePoint;
+  deviceModel: DeviceModel;
+  stores: StationStores;
+  logger: MemoryLogger;
+  resets: ResetCommand[];
+  /** Stops the station and closes its database (like a clean shutdown). */
+  stop(): Promise<void>;
+}
+
+/** Options for `startStation`. */
+export interface StationOptions {
+  csmsUrl: string;
+  dbPath: string;
+  identity?: string;
+  callbacks?: Partial<ChargePointCallbacks>;
+  values?: { component: { name: string }; variable: { name: string; instance?: string }; value: string }[];
+  bootReason?: 'PowerUp' | 'RemoteReset';
+  start?: boolean;
+}
+
+/** Builds and (by default) starts a station against `csmsUrl` with its database at `dbPath`. */
+export function startStation(options: StationOptions): RunningStation {
+  const clock = new SystemClock();
+  const logger = new MemoryLogger();
+  const stores = openSqliteStationStores(options.dbPath);
+  const resets: ResetCommand[] = [];
+  const deviceModel = DeviceModel.load(
+    { store: stores.deviceModel, logger, clock },
+    {
+      layout: conformanceLayout,
+      values: [
+        { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: options.identity ?? 'CS-CONF-1' },
+        { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: '0' },
+        { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'WebSocketPingInterval' }, value: '0' },
+        ...(options.values ?? []),
+      ],
+    },
+  );
+  const chargePoint = new ChargePoint(
+    { clock, logger, transport: new WsTransport({ clock, logger }), stores, deviceModel },
+    {
+      chargingStation: { model: 'ConformanceSim', vendorName: 'evstation', serialNumber: 'SN-CONF-1', firmwareVersion: '0.1.0' },
+      layout: conformanceLayout,
+      defaultNetworkProfiles: [
+        {
+          configurationSlot: 1,
+          profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: options.csmsUrl, messageTimeout: 10, securityProfile: 0, ocppInterface: 'Wired0' },
+        },
+      ],
+    },
+    { isResetAllowed: () => true, reset: (r) => void resets.push(r), ...options.callbacks },
+  );
+  if (options.start !== false) chargePoint.start(options.bootReason === undefined ? {} : { bootReason: options.bootReason });
+  return {
+    chargePoint,
+    deviceModel,
+    stores,
+    logger,
+    resets,
+    stop: async () => {
+      await chargePoint.stop();
+      stores.close();
+    },
+  };
+}
