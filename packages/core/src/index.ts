@@ -8,3 +8,4 @@ export { Availability, type AvailabilityEvents, type ConnectorRef } from './bloc
 export { connectorStatus, type ConnectorFacts } from './blocks/availability/connector-status.js';
 export { SecurityEvents, type SecurityEventSink, type SecurityEventsOptions } from './blocks/security/security-events.js';
 export { DEFAULT_SECURITY_EVENT_CRITICALITY } from './blocks/security/security-event-criticality.js';
+export { EventNotifier, lockFailureEvent, type StationEvent } from './blocks/diagnostics/event-notifier.js';

@@ -196,3 +196,74 @@ describe('B04 offline behaviour', () => {
     ]);
   });
 });
+
+describe('G05 lock failure', () => {
+  it('reports a failed connector lock as NotifyEvent ConnectorPlugRetentionLock.Problem = true', async () => {
+    const { chargePoint, boot, drain, transport } = makeStation();
+    chargePoint.start();
+    await boot();
+    await drain();
+    chargePoint.onLockFailure(1, 1, 'feedback timeout');
+    await drain();
+    const notify = (transport.sentFrames() as unknown[][]).find((f) => f[2] === 'NotifyEvent');
+    expect(notify?.[3]).toEqual({
+      generatedAt: expect.any(String),
+      seqNo: 0,
+      eventData: [
+        {
+          eventId: 1,
+          timestamp: expect.any(String),
+          trigger: 'Delta',
+          actualValue: 'true',
+          eventNotificationType: 'HardWiredNotification',
+          component: { name: 'ConnectorPlugRetentionLock', evse: { id: 1, connectorId: 1 } },
+          variable: { name: 'Problem' },
+          techInfo: 'feedback timeout',
+        },
+      ],
+    });
+  });
+});
+
+describe('B10 NetworkConfigurationPriority', () => {
+  it('refuses a priority list naming a slot that has no network profile, and accepts one that exists', async () => {
+    const { chargePoint, boot, drain, transport, settle } = makeStation();
+    chargePoint.start();
+    await boot();
+    await drain();
+    transport.deliver([2, 'c1', 'SetVariables', { setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeValue: '2,1' }] }]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'c1', { setVariableResult: [expect.objectContaining({ attributeStatus: 'Rejected' })] }]);
+    transport.deliver([
+      2,
+      'c2',
+      'SetNetworkProfile',
+      {
+        configurationSlot: 2,
+        connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'ws://backup.test/ocpp', messageTimeout: 30, securityProfile: 0, ocppInterface: 'Wired0' },
+      },
+    ]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'c2', { status: 'Accepted' }]);
+    transport.deliver([2, 'c3', 'SetVariables', { setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeValue: '2,1' }] }]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'c3', { setVariableResult: [expect.objectContaining({ attributeStatus: 'Accepted' })] }]);
+  });
+
+  it('TC_B_43 rejects SetNetworkProfile for a slot the station does not have', async () => {
+    const { chargePoint, boot, transport, settle } = makeStation();
+    chargePoint.start();
+    await boot();
+    transport.deliver([
+      2,
+      'c1',
+      'SetNetworkProfile',
+      {
+        configurationSlot: 999,
+        connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'ws://backup.test/ocpp', messageTimeout: 30, securityProfile: 0, ocppInterface: 'Wired0' },
+      },
+    ]);
+    await settle();
+    expect(transport.sentFrames()).toContainEqual([3, 'c1', { status: 'Rejected', statusInfo: expect.objectContaining({ reasonCode: 'InvalidConfSlot' }) }]);
+  });
+});

@@ -20,6 +20,7 @@ import { availabilityBlock } from '../blocks/availability/availability.block.js'
 import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
 import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
 import { SecurityEvents } from '../blocks/security/security-events.js';
+import { EventNotifier, lockFailureEvent, type StationEvent } from '../blocks/diagnostics/event-notifier.js';
 import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks, type ResetCommand } from './callbacks.js';
 import type { ChargePointDeps, ChargePointOptions } from './charge-point-options.js';
 import { ConnectionManager } from './connection-manager.js';
@@ -56,6 +57,7 @@ export class ChargePoint {
   private readonly availability: Availability;
   private readonly statusReporter: StatusReporter;
   private readonly connection: ConnectionManager;
+  private readonly events: EventNotifier;
   private readonly callbacks: ChargePointCallbacks;
   private readonly pendingIdleResets: ResetCommand[] = [];
   private readonly unsubscribe: () => void;
@@ -124,6 +126,13 @@ export class ChargePoint {
       securityLog: stores.securityLog,
       sink: { enqueueDurable: (action, payload) => this.outbox.enqueue('security', action, payload, clock.now()) },
       onRaised: (event) => this.callbacks.securityEvent?.(event),
+    });
+
+    this.events = new EventNotifier({ clock, logger, canSend: () => this.isAccepted(), send: (request) => this.call('NotifyEvent', request) });
+    deviceModel.registerValidator('OCPPCommCtrlr', 'NetworkConfigurationPriority', (value) => {
+      const stored = new Set(stores.networkProfiles.loadAll().map((s) => String(s.configurationSlot)));
+      const missing = value.split(',').map((v) => v.trim()).filter((v) => v !== '' && !stored.has(v));
+      return missing.length === 0 ? undefined : `No network connection profile in slot ${missing.join(', ')} (B10)`;
     });
 
     const router = new Router(
@@ -249,6 +258,16 @@ export class ChargePoint {
   /** The reservation ended. */
   onReservationCleared(evseId: number, connectorId: number): void {
     this.availability.setFact({ evseId, connectorId }, 'reserved', false);
+  }
+
+  /** G05: the connector failed to lock; reported as NotifyEvent ConnectorPlugRetentionLock.Problem (charging must not start). */
+  onLockFailure(evseId: number, connectorId: number, techInfo?: string): void {
+    this.events.notify([lockFailureEvent(evseId, connectorId, this.deps.clock.now(), techInfo)]);
+  }
+
+  /** N07: events the station detected (hardware problems, its own monitors), sent as NotifyEvent; returns their eventIds. */
+  onEvent(events: readonly StationEvent[]): number[] {
+    return this.events.notify(events);
   }
 
   /** A security event the station detected (tamper, maintenance login...): logged, and sent when critical. */
