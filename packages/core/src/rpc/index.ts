@@ -16,3 +16,4 @@ export {
   type RpcEndpointDeps,
 } from './rpc-endpoint.js';
 export { bindTransport, type ConnectionHooks } from './transport-binding.js';
+export { MessageQueue, type DiscardReason, type MessageQueueEvents, type MessageQueueSettings, type QueueSender } from './message-queue.js';
