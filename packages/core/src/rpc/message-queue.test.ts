@@ -115,7 +115,7 @@ describe('MessageQueue (DESIGN rule 6, E04, E13)', () => {
     expect(store.count()).toBe(0);
   });
 
-  it('R5 above the cap drops only intermediate Updated events, never Started or Ended, and reports the crossing once', async () => {
+  it('R5 above the cap drops only intermediate Updated events, never Started or Ended, and reports the crossing once', () => {
     const { queue, store, overflows, setReady } = makeQueue({ maxQueuedMessages: 10 });
     setReady(false);
     queue.pushTransactionEvent('tx-1', new Date(), txEvent('Started'));
