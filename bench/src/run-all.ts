@@ -1,4 +1,5 @@
 import { evstationRate, rawWsRate } from './rpc-roundtrip.bench.js';
+import { stationBoot, stationMemory } from './station-boot.bench.js';
 import { runtimeCompileMs, validatorImportMs } from './validator-load.bench.js';
 
 const calls = Number(process.env['BENCH_CALLS'] ?? 20_000);
@@ -22,6 +23,28 @@ async function main(): Promise<void> {
   console.log(`  import ahead-of-time validators  ${fmt(importMs, 1).padStart(8)} ms`);
   console.log(`  ajv compile at run time          ${fmt(compileMs, 1).padStart(8)} ms   (baseline)`);
   console.log(`  ratio import/compile             ${fmt(importMs / compileMs, 2).padStart(8)}`);
+
+  const boot = await stationBoot(Number(process.env['BENCH_BOOT_RUNS'] ?? 10));
+  const vsClient = (ms: number): string => `(${fmt(ms / boot.rpcClientMs, 1)}x baseline)`;
+  console.log(`\nStation boot: ChargePoint + DeviceModel + WsTransport + SQLite file, 2 EVSEs, strict ocpp-rpc CSMS on loopback, median of ${boot.runs}`);
+  console.log(`  ocpp-rpc client connect+Boot     ${fmt(boot.rpcClientMs, 1).padStart(8)} ms   (baseline: bare client, no stores)`);
+  console.log(`  new db: open+migrate+load        ${fmt(boot.fresh.assembleMs, 1).padStart(8)} ms`);
+  console.log(`  new db: start() -> Accepted      ${fmt(boot.fresh.startToAcceptedMs, 1).padStart(8)} ms   ${vsClient(boot.fresh.startToAcceptedMs)}`);
+  console.log(`  new db: total                    ${fmt(boot.fresh.assembleMs + boot.fresh.startToAcceptedMs, 1).padStart(8)} ms   ${vsClient(boot.fresh.assembleMs + boot.fresh.startToAcceptedMs)}`);
+  console.log(`  restart: open+load               ${fmt(boot.restart.assembleMs, 1).padStart(8)} ms`);
+  console.log(`  restart: start() -> Accepted     ${fmt(boot.restart.startToAcceptedMs, 1).padStart(8)} ms   ${vsClient(boot.restart.startToAcceptedMs)}`);
+  console.log(`  restart: total                   ${fmt(boot.restart.assembleMs + boot.restart.startToAcceptedMs, 1).padStart(8)} ms   ${vsClient(boot.restart.assembleMs + boot.restart.startToAcceptedMs)}`);
+  if (boot.violations.length > 0) console.log(`  note: the strict CSMS refused ${boot.violations.length} station frame(s), first: ${boot.violations[0] ?? ''}`);
+
+  const memory = await stationMemory(Number(process.env['BENCH_MEMORY_RUNS'] ?? 3));
+  const mb = (bytes: number): string => fmt(bytes / 1024 / 1024, 1).padStart(8);
+  const delta = (bytes: number): string => `${bytes >= 0 ? '+' : '-'}${fmt(Math.abs(bytes) / 1024 / 1024, 1)} MB`;
+  console.log(`\nMemory: one child process each, after gc() (--expose-gc), median of ${memory.runs}`);
+  console.log(`  empty node process               ${mb(memory.empty.rss)} MB rss ${mb(memory.empty.heapUsed)} MB heap   (baseline)`);
+  console.log(`  import @evstation/core           ${mb(memory.core.rss)} MB rss ${mb(memory.core.heapUsed)} MB heap   (${delta(memory.core.rss - memory.empty.rss)} rss over empty)`);
+  console.log(
+    `  booted station (Accepted)        ${mb(memory.station.rss)} MB rss ${mb(memory.station.heapUsed)} MB heap   (${delta(memory.station.rss - memory.empty.rss)} rss over empty, ${delta(memory.station.rss - memory.core.rss)} over core)`,
+  );
 }
 
 await main();
