@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { bindTransport, getValidator, parseFrame, Router, RpcEndpoint, serializeCallError, serializeCallResult, validationMiddleware, FormatViolationError } from '@evstation/core';
-import { silentLogger } from '@evstation/core/testing';
+import { silentLogger } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
 import { WsTransport } from '@evstation/adapters-transport';
 import { meterValuesWithTenSamples } from './meter-values-fixture.js';

@@ -1,23 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChargePoint, DeviceModel, type LoggerPort, type StationLayout } from '@evstation/core';
+import { ChargePoint, DeviceModel, silentLogger, type StationLayout } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
 import { WsTransport } from '@evstation/adapters-transport';
 
-/**
- * A logger that drops everything. Not core/testing's silentLogger: that entry point also loads vitest (the
- * contract suites), which would distort the memory of a station child process.
- */
-export const quietLogger: LoggerPort = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => quietLogger,
-};
 
 /** The layout of the test harness: two EVSEs, one Type 2 connector each. */
 const layout: StationLayout = {
@@ -59,7 +47,7 @@ export interface BootedStation {
 export async function bootStation(csmsUrl: string, dbPath: string, identity: string, timeoutMs = 10_000): Promise<BootedStation> {
   const t0 = performance.now();
   const clock = new SystemClock();
-  const logger = quietLogger;
+  const logger = silentLogger;
   const stores = openSqliteStationStores(dbPath);
   const deviceModel = DeviceModel.load(
     { store: stores.deviceModel, logger, clock },

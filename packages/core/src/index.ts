@@ -9,3 +9,4 @@ export { connectorStatus, type ConnectorFacts } from './blocks/availability/conn
 export { SecurityEvents, type SecurityEventSink, type SecurityEventsOptions } from './blocks/security/security-events.js';
 export { DEFAULT_SECURITY_EVENT_CRITICALITY } from './blocks/security/security-event-criticality.js';
 export { EventNotifier, lockFailureEvent, type StationEvent } from './blocks/diagnostics/event-notifier.js';
+export { silentLogger } from './logging/silent-logger.js';

@@ -34,12 +34,5 @@ export class MemoryLogger implements LoggerPort {
   }
 }
 
-/** A logger that drops everything. */
-export const silentLogger: LoggerPort = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};
+/** A logger that drops everything (re-exported here for tests). */
+export { silentLogger } from '../logging/silent-logger.js';
