@@ -1,3 +1,4 @@
+import { modbusMeterReads, type ServedRequest } from './modbus-meter.bench.js';
 import { evstationRate, rawWsRate } from './rpc-roundtrip.bench.js';
 import { stationBoot, stationMemory } from './station-boot.bench.js';
 import { runtimeCompileMs, validatorImportMs } from './validator-load.bench.js';
@@ -45,6 +46,21 @@ async function main(): Promise<void> {
   console.log(
     `  booted station (Accepted)        ${mb(memory.station.rss)} MB rss ${mb(memory.station.heapUsed)} MB heap   (${delta(memory.station.rss - memory.empty.rss)} rss over empty, ${delta(memory.station.rss - memory.core.rss)} over core)`,
   );
+
+  const modbus = await modbusMeterReads(Number(process.env['BENCH_MODBUS_SECONDS'] ?? 3));
+  const requests = (list: readonly Omit<ServedRequest, 'unitId'>[]): string =>
+    list.map((r) => `FC${r.fc} 0x${r.address.toString(16).padStart(4, '0')} x${r.count}`).join(', ');
+  const planned = requests(modbus.plan);
+  const sameOnWire = requests(modbus.served.ours) === planned && requests(modbus.served.raw) === planned;
+  console.log(`\nModbus TCP meter reads: ${modbus.model.description}, full readings, sequential for ${fmt(modbus.ours.seconds, 1)} s, ServerTCP on loopback`);
+  console.log(`  requests per reading             ${String(modbus.plan.length).padStart(8)}   (${planned}${sameOnWire ? ', same on the wire for both' : ''})`);
+  const perRequest = (rate: number): string => `${fmt(rate * modbus.plan.length)} requests/s`;
+  console.log(`  raw modbus-serial, same requests ${fmt(modbus.raw.readsPerSecond).padStart(8)} reads/s   (baseline, ${perRequest(modbus.raw.readsPerSecond)})`);
+  console.log(`  evstation ModbusPowerMeter.read  ${fmt(modbus.ours.readsPerSecond).padStart(8)} reads/s   (${perRequest(modbus.ours.readsPerSecond)})`);
+  console.log(`  ratio ours/raw                   ${fmt(modbus.ours.readsPerSecond / modbus.raw.readsPerSecond, 2).padStart(8)}`);
+  console.log('  note: ServerTCP answers each request after a setTimeout(0) (>= 1 ms), so both sides stay under ~1,000 requests/s');
+  if (!sameOnWire) console.log(`  note: the server saw ours: ${requests(modbus.served.ours)}; raw: ${requests(modbus.served.raw)}`);
+  if (modbus.ours.failed > 0) console.log(`  note: ${modbus.ours.failed} of ${modbus.ours.reads} readings through the adapter failed`);
 }
 
 await main();
