@@ -6,6 +6,8 @@ import { MemoryLogger } from '@evstation/core/testing';
 import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
 import { WsTransport } from '@evstation/adapters-transport';
+import { stationCalls, waitForCalls, waitForNewClient } from './ocpp-frames.js';
+import type { CsmsClient, StrictCsms } from './strict-csms.js';
 
 /** The layout the conformance cases use: two EVSEs, one Type 2 connector each. */
 export const conformanceLayout: StationLayout = {
@@ -88,4 +90,33 @@ export function startStation(options: StationOptions): RunningStation {
       stores.close();
     },
   };
+}
+
+/** A started station that the CSMS has accepted and that has reported every connector. */
+export interface BootedStation {
+  station: RunningStation;
+  /** The CSMS side of the station's connection. */
+  client: CsmsClient;
+  /** The CSMS ledger index before the station connected: everything this boot sent is at or after it. */
+  since: number;
+}
+
+/**
+ * Starts a station against `csms` (on `dbPath`, e.g. again after a stop) and waits until it is connected, has
+ * sent its BootNotification and one StatusNotification per connector of the conformance layout.
+ */
+export async function startBootedStation(csms: StrictCsms, options: Omit<StationOptions, 'csmsUrl' | 'start'> & { csmsUrl?: string }): Promise<BootedStation> {
+  const since = csms.ledger.length;
+  const clientsBefore = csms.clients.length;
+  const station = startStation({ ...options, csmsUrl: options.csmsUrl ?? csms.url });
+  try {
+    const client = await waitForNewClient(csms, clientsBefore);
+    const connectors = conformanceLayout.evses.reduce((n, e) => n + e.connectors.length, 0);
+    await waitForCalls(csms, 'StatusNotification', connectors, since);
+    if (stationCalls(csms, 'BootNotification', since).length === 0) throw new Error('StatusNotification before any BootNotification');
+    return { station, client, since };
+  } catch (error) {
+    await station.stop();
+    throw error;
+  }
 }

@@ -100,11 +100,13 @@ export class StrictCsms {
     return this.ledger.filter((e) => !e.outbound).map((e) => e.frame);
   }
 
-  /** Resolves when a station frame matching `predicate` has been recorded. */
-  async waitForFrame(predicate: (frame: unknown) => boolean): Promise<unknown> {
+  /** Resolves when a station frame matching `predicate` has been recorded; rejects after `timeoutMs` without one. */
+  async waitForFrame(predicate: (frame: unknown) => boolean, timeoutMs = 10_000): Promise<unknown> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.framesFromStations().find(predicate);
       if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`No matching station frame within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }

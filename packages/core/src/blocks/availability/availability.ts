@@ -100,6 +100,8 @@ export class Availability {
   change(request: ChangeAvailabilityRequest): ChangeAvailabilityStatusEnumType {
     const evseId = request.evse?.id ?? 0;
     const connectorId = request.evse?.connectorId;
+    // EVSE 0 (or no EVSE) is the whole station; a connector of "EVSE 0" does not exist.
+    if (evseId === 0 && connectorId !== undefined) return 'Rejected';
     const scope: AvailabilityScope = evseId === 0 ? {} : connectorId === undefined ? { evseId } : { evseId, connectorId };
     const affected = this.connectors().filter((c) => (evseId === 0 || c.evseId === evseId) && (connectorId === undefined || c.connectorId === connectorId));
     if (affected.length === 0) return 'Rejected';
