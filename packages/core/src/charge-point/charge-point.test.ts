@@ -77,6 +77,23 @@ describe('B03 Rejected', () => {
   });
 });
 
+describe('B03.FR.01 boot interval across a reconnect', () => {
+  it('after Rejected, a reconnect waits for the rest of the interval before the next BootNotification', async () => {
+    const { chargePoint, boot, transport, settle, clock } = makeStation();
+    chargePoint.start();
+    await boot('Rejected', 30);
+    await clock.advance(5_000);
+    transport.closeLink();
+    transport.acceptConnection();
+    await settle();
+    expect(actions(transport.sentFrames() as unknown[][])).toEqual(['BootNotification']);
+    await clock.advance(24_999);
+    expect(actions(transport.sentFrames() as unknown[][])).toEqual(['BootNotification']);
+    await clock.advance(1);
+    expect(actions(transport.sentFrames() as unknown[][])).toEqual(['BootNotification', 'BootNotification']);
+  });
+});
+
 describe('G02 Heartbeat', () => {
   it('sends Heartbeat every HeartbeatInterval from the BootNotification response and stores the interval', async () => {
     const { chargePoint, boot, transport, drain, clock, deviceModel } = makeStation();

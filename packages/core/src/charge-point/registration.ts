@@ -17,6 +17,8 @@ export class Registration {
   private current: RegistrationStatus = 'Unregistered';
   private retryTimer: TimerHandle | undefined;
   private inFlight = false;
+  /** Monotonic time before which no BootNotification may be sent (the interval of a Pending/Rejected answer). */
+  private notBeforeMs = 0;
 
   constructor(
     private readonly deps: {
@@ -35,9 +37,12 @@ export class Registration {
     return this.current;
   }
 
-  /** The link is up: boot unless already Accepted. */
+  /** The link is up: boot unless already Accepted; after Pending/Rejected not before their interval (B02.FR.01, B03.FR.01). */
   onConnected(): void {
-    if (this.current !== 'Accepted') this.boot();
+    if (this.current === 'Accepted') return;
+    const waitMs = this.notBeforeMs - this.deps.clock.monotonicMs();
+    if (waitMs > 0) this.retryIn(waitMs);
+    else this.boot();
   }
 
   /** The link is down: a pending retry waits for the next connection. */
@@ -54,6 +59,7 @@ export class Registration {
   /** Sends a BootNotification now (TriggerMessage BootNotification, F06). */
   trigger(reason: BootReasonEnumType = 'Triggered'): void {
     this.reason = reason;
+    this.notBeforeMs = 0;
     this.boot();
   }
 
@@ -86,7 +92,9 @@ export class Registration {
   }
 
   private retryIn(ms: number): void {
+    this.notBeforeMs = this.deps.clock.monotonicMs() + ms;
     if (!this.deps.isConnected()) return;
+    this.retryTimer?.cancel();
     this.retryTimer = this.deps.clock.setTimeout(() => this.boot(), ms);
   }
 }
