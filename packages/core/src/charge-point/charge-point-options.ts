@@ -35,4 +35,6 @@ export interface ChargePointOptions {
   /** Network profiles installed when the store has none yet (first boot). */
   defaultNetworkProfiles?: readonly NetworkProfileSlot[];
   tls?: ChargePointTlsMaterial;
+  /** Queue size above which intermediate TransactionEvent Updated messages are dropped and MemoryExhaustion is raised (R5). */
+  maxQueuedMessages?: number;
 }

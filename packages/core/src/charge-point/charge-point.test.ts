@@ -13,7 +13,7 @@ describe('ChargePoint construction', () => {
 
 describe('B01 BootNotification', () => {
   it('TC_B_01 sends BootNotification PowerUp first and nothing else until Accepted, then StatusNotification for every connector', async () => {
-    const { chargePoint, transport, settle, framesFrom, answer, clock } = makeStation();
+    const { chargePoint, transport, settle, framesFrom, answer, clock, drain } = makeStation();
     chargePoint.start();
     transport.acceptConnection();
     await settle();
@@ -21,8 +21,12 @@ describe('B01 BootNotification', () => {
       [2, 'm1', 'BootNotification', { reason: 'PowerUp', chargingStation: { model: 'SimModel', vendorName: 'evstation', serialNumber: 'SN-0001', firmwareVersion: '0.1.0' } }],
     ]);
     await answer('m1', { currentTime: clock.now().toISOString(), interval: 300, status: 'Accepted' });
-    const after = framesFrom(1);
-    expect(after[0]).toEqual([2, 'm2', 'StatusNotification', { timestamp: clock.now().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1 }]);
+    await drain();
+    const statuses = framesFrom(1).filter((f) => f[2] === 'StatusNotification').map((f) => f[3]);
+    expect(statuses).toEqual([
+      { timestamp: clock.now().toISOString(), connectorStatus: 'Available', evseId: 1, connectorId: 1 },
+      { timestamp: clock.now().toISOString(), connectorStatus: 'Available', evseId: 2, connectorId: 1 },
+    ]);
     expect(chargePoint.registrationStatus).toBe('Accepted');
   });
 
@@ -282,5 +286,38 @@ describe('B10 NetworkConfigurationPriority', () => {
     ]);
     await settle();
     expect(transport.sentFrames()).toContainEqual([3, 'c1', { status: 'Rejected', statusInfo: expect.objectContaining({ reasonCode: 'InvalidConfSlot' }) }]);
+  });
+});
+
+describe('A04/E04 durable queue in the ChargePoint', () => {
+  it('delivers a critical security event raised offline first after the reconnect, before new StatusNotifications', async () => {
+    const { chargePoint, boot, drain, transport, settle, clock } = makeStation();
+    chargePoint.start();
+    await boot();
+    await drain();
+    transport.closeLink();
+    chargePoint.onSecurityEvent('TamperDetectionActivated', 'cover opened');
+    chargePoint.onSessionStarted(2, 1);
+    await clock.advance(1000);
+    const before = transport.sentFrames().length;
+    transport.acceptConnection();
+    await settle();
+    await drain();
+    const after = (transport.sentFrames().slice(before) as unknown[][]).map((f) => f[2]);
+    expect(after).toEqual(['SecurityEventNotification', 'StatusNotification']);
+  });
+
+  it('keeps a critical event in the store across a restart until the CSMS answers it', async () => {
+    const first = makeStation();
+    first.chargePoint.start();
+    first.chargePoint.onSecurityEvent('TamperDetectionActivated', 'cover opened');
+    await first.chargePoint.stop();
+    const second = makeStation({ stores: first.stores });
+    second.chargePoint.start();
+    await second.boot();
+    await second.drain();
+    const types = (second.transport.sentFrames() as unknown[][]).filter((f) => f[2] === 'SecurityEventNotification').map((f) => (f[3] as { type: string }).type);
+    expect(types).toEqual(['StartupOfTheDevice', 'TamperDetectionActivated', 'StartupOfTheDevice']);
+    expect(second.stores.messageQueue.count()).toBe(0);
   });
 });

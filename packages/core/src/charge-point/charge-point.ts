@@ -15,6 +15,7 @@ import type { VariableChange } from '../device-model/index.js';
 import { loggingMiddleware, validationMiddleware } from '../rpc/middleware.js';
 import { Router } from '../rpc/router.js';
 import { RpcEndpoint } from '../rpc/rpc-endpoint.js';
+import { MessageQueue } from '../rpc/message-queue.js';
 import { Availability, type ConnectorRef } from '../blocks/availability/availability.js';
 import { availabilityBlock } from '../blocks/availability/availability.block.js';
 import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
@@ -24,7 +25,6 @@ import { EventNotifier, lockFailureEvent, type StationEvent } from '../blocks/di
 import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks, type ResetCommand } from './callbacks.js';
 import type { ChargePointDeps, ChargePointOptions } from './charge-point-options.js';
 import { ConnectionManager } from './connection-manager.js';
-import { DurableOutbox } from './durable-outbox.js';
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
@@ -52,7 +52,7 @@ export class ChargePoint {
   private readonly endpoint: RpcEndpoint;
   private readonly registration: Registration;
   private readonly heartbeat: HeartbeatScheduler;
-  private readonly outbox: DurableOutbox;
+  private readonly queue: MessageQueue;
   private readonly security: SecurityEvents;
   private readonly availability: Availability;
   private readonly statusReporter: StatusReporter;
@@ -112,19 +112,28 @@ export class ChargePoint {
       'PowerUp',
     );
     this.heartbeat = new HeartbeatScheduler({ clock, logger, sendHeartbeat: () => this.sendHeartbeat() });
-    this.outbox = new DurableOutbox({
+    this.queue = new MessageQueue({
       store: stores.messageQueue,
       clock,
       logger,
-      send: (action, payload) => this.call(action as OcppAction, payload as never),
+      // Queued messages bypass the drain gate in call(): they are the traffic that must go first.
+      send: (action, payload) => this.endpoint.call(action as OcppAction, payload as never),
       isReady: () => this.isAccepted(),
-      retryDelayMs: () => (deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30) * 1000,
+      settings: () => ({
+        transactionAttempts: deviceModel.get('OCPPCommCtrlr', 'MessageAttempts', { variableInstance: 'TransactionEvent' }) ?? 3,
+        transactionAttemptIntervalS: deviceModel.get('OCPPCommCtrlr', 'MessageAttemptInterval', { variableInstance: 'TransactionEvent' }) ?? 60,
+        retryIntervalS: deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30,
+        maxQueuedMessages: options.maxQueuedMessages ?? 10_000,
+      }),
+      events: {
+        overflow: (size) => this.security.raise('MemoryExhaustion', `Message queue holds ${size} messages`),
+      },
     });
     this.security = new SecurityEvents({
       clock,
       logger,
       securityLog: stores.securityLog,
-      sink: { enqueueDurable: (action, payload) => this.outbox.enqueue('security', action, payload, clock.now()) },
+      sink: { enqueueDurable: (action, payload) => this.queue.push('security', action, payload, clock.now()) },
       onRaised: (event) => this.callbacks.securityEvent?.(event),
     });
 
@@ -224,7 +233,7 @@ export class ChargePoint {
   async stop(): Promise<void> {
     this.heartbeat.stop();
     this.registration.stop();
-    this.outbox.stop();
+    this.queue.stop();
     this.unsubscribe();
     await this.connection.stop();
     this.started = false;
@@ -300,6 +309,10 @@ export class ChargePoint {
     const status = this.registration.status;
     const allowed = action === 'BootNotification' || status === 'Accepted' || (status === 'Pending' && options.duringPending === true);
     if (!allowed) return Promise.reject(new NotAcceptedError(`${action} not sent: registration is ${status}`));
+    // E04: after a reconnect the queued messages go out first, in order, before any new traffic.
+    if (action !== 'BootNotification' && this.queue.size() > 0 && this.isAccepted()) {
+      return this.queue.whenDrained().then(() => this.endpoint.call(action, payload));
+    }
     return this.endpoint.call(action, payload);
   }
 
@@ -312,7 +325,7 @@ export class ChargePoint {
     this.callbacks.connectionStateChanged?.(true, slot);
     if (this.registration.status === 'Accepted') {
       this.statusReporter.cameBackOnline();
-      this.outbox.kick();
+      this.queue.kick();
       this.heartbeat.start(this.deps.deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval') ?? 0);
     }
     this.registration.onConnected();
@@ -334,7 +347,7 @@ export class ChargePoint {
     if (response.interval > 0) this.setHeartbeatInterval(response.interval);
     this.heartbeat.start(this.deps.deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval') ?? 0);
     if (previous !== 'Accepted') this.statusReporter.reportAll();
-    this.outbox.kick();
+    this.queue.kick();
   }
 
   private setHeartbeatInterval(intervalS: number): void {
