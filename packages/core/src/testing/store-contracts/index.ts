@@ -6,3 +6,5 @@ export { securityLogStoreContract } from './security-log-store-contract.js';
 export { stationStoresContract, type StationStoresContractFactory } from './station-stores-contract.js';
 export { fullNetworkProfile, fullVariable, minimalNetworkProfile, minimalVariable, notRebootVariable } from './store-contract-fixtures.js';
 export { storeContractSession, type StoreContractFactory, type StoreContractHarness, type StoreContractSession } from './store-contract-harness.js';
+export { authCacheStoreContract } from './auth-cache-store-contract.js';
+export { fullTransactionRecord, minimalTransactionRecord, transactionStoreContract } from './transaction-store-contract.js';

@@ -1,0 +1,13 @@
+export { AuthCache, type AuthCacheDeps } from './auth-cache.js';
+export { evictionPolicyOf, readAuthSettings, type AuthSettings } from './auth-settings.js';
+export { authorizationBlock } from './authorization.block.js';
+export type { AuthorizationResult, AuthorizationSource, AuthorizeContext } from './authorization-result.js';
+export { Authorizer, type AuthorizerDeps } from './authorizer.js';
+export { isCacheEntryExpired } from './cache-entry-expiry.js';
+export { authCacheEntryBytes } from './cache-entry-size.js';
+export { clearCacheHandler } from './clear-cache.handler.js';
+export { restrictToEvse } from './evse-restriction.js';
+export { mayStopTransaction, type PresentedAuthorization, type TransactionStartAuthorization } from './group-id.js';
+export { isMasterPass, masterPassGroupId } from './master-pass.js';
+export { mayStartTransaction } from './may-start-transaction.js';
+export { sameIdToken } from './same-id-token.js';
