@@ -10,14 +10,18 @@ describe('@evstation/adapters-storage exports', () => {
     expect(storage.InMemoryMessageQueueStore).toBe(core.InMemoryMessageQueueStore);
     expect(storage.InMemorySecurityLogStore).toBe(core.InMemorySecurityLogStore);
     expect(storage.InMemoryNetworkProfileStore).toBe(core.InMemoryNetworkProfileStore);
+    expect(storage.InMemoryAuthCacheStore).toBe(core.InMemoryAuthCacheStore);
+    expect(storage.InMemoryTransactionStore).toBe(core.InMemoryTransactionStore);
     expect(storage.createInMemoryStationStores).toBe(core.createInMemoryStationStores);
     expect(Object.keys(storage).sort()).toEqual(
       [
+        'InMemoryAuthCacheStore',
         'InMemoryAvailabilityStore',
         'InMemoryDeviceModelStore',
         'InMemoryMessageQueueStore',
         'InMemoryNetworkProfileStore',
         'InMemorySecurityLogStore',
+        'InMemoryTransactionStore',
         'StoreError',
         'checkIntegrity',
         'createInMemoryStationStores',

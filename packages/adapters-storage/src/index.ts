@@ -2,10 +2,12 @@ export { checkIntegrity, type IntegrityReport } from './check-integrity.js';
 export { openSqliteStationStores, type SqliteStationStoresOptions } from './open-sqlite-station-stores.js';
 export {
   createInMemoryStationStores,
+  InMemoryAuthCacheStore,
   InMemoryAvailabilityStore,
   InMemoryDeviceModelStore,
   InMemoryMessageQueueStore,
   InMemoryNetworkProfileStore,
   InMemorySecurityLogStore,
+  InMemoryTransactionStore,
   StoreError,
 } from '@evstation/core';

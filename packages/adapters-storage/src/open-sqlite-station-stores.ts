@@ -1,11 +1,13 @@
 import type { LoggerPort, StationStores } from '@evstation/core';
 import { openStationDatabase } from './open-station-database.js';
+import { SqliteAuthCacheStore } from './sqlite-auth-cache-store.js';
 import { SqliteAvailabilityStore } from './sqlite-availability-store.js';
 import { SqliteDeviceModelStore } from './sqlite-device-model-store.js';
 import { guarded } from './sqlite-errors.js';
 import { SqliteMessageQueueStore } from './sqlite-message-queue-store.js';
 import { SqliteNetworkProfileStore } from './sqlite-network-profile-store.js';
 import { SqliteSecurityLogStore } from './sqlite-security-log-store.js';
+import { SqliteTransactionStore } from './sqlite-transaction-store.js';
 
 /** Options of {@link openSqliteStationStores}. */
 export interface SqliteStationStoresOptions {
@@ -26,6 +28,9 @@ export function openSqliteStationStores(path: string, options: SqliteStationStor
       messageQueue: new SqliteMessageQueueStore(context),
       securityLog: new SqliteSecurityLogStore(context),
       networkProfiles: new SqliteNetworkProfileStore(context),
+      authCache: new SqliteAuthCacheStore(context),
+      // Same connection as the message queue: a transaction's state commits with its queued event.
+      transactions: new SqliteTransactionStore(context),
       close: () => {
         if (context.db.open) guarded(context.file, 'closing', () => context.db.close());
       },

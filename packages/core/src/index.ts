@@ -10,3 +10,6 @@ export { SecurityEvents, type SecurityEventSink, type SecurityEventsOptions } fr
 export { DEFAULT_SECURITY_EVENT_CRITICALITY } from './blocks/security/security-event-criticality.js';
 export { EventNotifier, lockFailureEvent, type StationEvent } from './blocks/diagnostics/event-notifier.js';
 export { silentLogger } from './logging/silent-logger.js';
+export * from './blocks/authorization/index.js';
+export * from './blocks/transactions/index.js';
+export * from './blocks/meter-values/index.js';

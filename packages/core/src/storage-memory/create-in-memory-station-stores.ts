@@ -1,5 +1,7 @@
 import type { StationStores } from '../ports/storage/station-stores.js';
+import { InMemoryAuthCacheStore } from './in-memory-auth-cache-store.js';
 import { InMemoryAvailabilityStore } from './in-memory-availability-store.js';
+import { InMemoryTransactionStore } from './in-memory-transaction-store.js';
 import { InMemoryDeviceModelStore } from './in-memory-device-model-store.js';
 import { InMemoryMessageQueueStore } from './in-memory-message-queue-store.js';
 import { InMemoryNetworkProfileStore } from './in-memory-network-profile-store.js';
@@ -13,6 +15,8 @@ export function createInMemoryStationStores(): StationStores {
     messageQueue: new InMemoryMessageQueueStore(),
     securityLog: new InMemorySecurityLogStore(),
     networkProfiles: new InMemoryNetworkProfileStore(),
+    authCache: new InMemoryAuthCacheStore(),
+    transactions: new InMemoryTransactionStore(),
     close: () => undefined,
   };
 }

@@ -9,8 +9,4 @@ export { securityLogRangeMs, type SecurityLogRangeMs } from './security-log-rang
 export { StoreError } from './store-error.js';
 export { cloneData, variableKey } from './store-keys.js';
 export { authCacheKey, InMemoryAuthCacheStore } from './in-memory-auth-cache-store.js';
-// Until ports/storage/index.ts lists them (integrator), the auth cache port types reach adapters through here.
-export type { AuthCacheEntry, AuthCacheEvictionPolicy, AuthCacheStorePort } from '../ports/storage/auth-cache-store.port.js';
 export { InMemoryTransactionStore } from './in-memory-transaction-store.js';
-// Until ports/storage/index.ts lists them (integrator), the transaction store port types reach adapters through here.
-export type { EvseFacts, ReportedFields, StopCause, TransactionRecord, TransactionStorePort } from '../ports/storage/transaction-store.port.js';

@@ -12,3 +12,5 @@ export type { MessageQueueStorePort, NewQueuedMessage, QueuedMessage, QueuedMess
 export type { NetworkProfileSlot, NetworkProfileStorePort } from './network-profile-store.port.js';
 export type { SecurityLogEntry, SecurityLogStorePort } from './security-log-store.port.js';
 export type { StationStores, StorageErrorKind } from './station-stores.js';
+export type { AuthCacheEntry, AuthCacheEvictionPolicy, AuthCacheStorePort } from './auth-cache-store.port.js';
+export type { EvseFacts, ReportedFields, StopCause, TransactionRecord, TransactionStorePort } from './transaction-store.port.js';

@@ -1,4 +1,6 @@
+import type { AuthCacheStorePort } from './auth-cache-store.port.js';
 import type { AvailabilityStorePort } from './availability-store.port.js';
+import type { TransactionStorePort } from './transaction-store.port.js';
 import type { DeviceModelStorePort } from './device-model-store.port.js';
 import type { MessageQueueStorePort } from './message-queue-store.port.js';
 import type { NetworkProfileStorePort } from './network-profile-store.port.js';
@@ -14,6 +16,8 @@ export interface StationStores {
   messageQueue: MessageQueueStorePort;
   securityLog: SecurityLogStorePort;
   networkProfiles: NetworkProfileStorePort;
+  authCache: AuthCacheStorePort;
+  transactions: TransactionStorePort;
   /** Closes the underlying database; stores must not be used afterwards. */
   close(): void;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StationStores } from '../../ports/storage/station-stores.js';
+import { authCacheStoreContract } from './auth-cache-store-contract.js';
 import { availabilityStoreContract } from './availability-store-contract.js';
+import { transactionStoreContract } from './transaction-store-contract.js';
 import { deviceModelStoreContract } from './device-model-store-contract.js';
 import { messageQueueStoreContract } from './message-queue-store-contract.js';
 import { networkProfileStoreContract } from './network-profile-store-contract.js';
@@ -29,6 +31,8 @@ export function stationStoresContract(name: string, makeStores: StationStoresCon
     messageQueueStoreContract(name, project(makeStores, (s) => s.messageQueue));
     securityLogStoreContract(name, project(makeStores, (s) => s.securityLog));
     networkProfileStoreContract(name, project(makeStores, (s) => s.networkProfiles));
+    authCacheStoreContract(name, project(makeStores, (s) => s.authCache));
+    transactionStoreContract(name, project(makeStores, (s) => s.transactions));
 
     it('keeps the stores of one station together across a restart', () => {
       const harness = makeStores();
