@@ -1,5 +1,10 @@
 import type {
   BootNotificationResponse,
+  ReasonEnumType,
+  RequestStartTransactionRequest,
+  TransactionEventRequest,
+  TransactionEventResponse,
+  UnlockStatusEnumType,
   NetworkConnectionProfileType,
   OperationalStatusEnumType,
   ResetEnumType,
@@ -46,6 +51,20 @@ export interface ChargePointCallbacks {
   connectionStateChanged?(connected: boolean, configurationSlot: number | undefined): void;
   /** Every OCPP frame in and out (message log). */
   ocppMessages?(record: FrameRecord): void;
+  /** F05: drive the connector lock open (only called without an authorized transaction); no callback answers UnlockFailed. */
+  unlockConnector?(evseId: number, connectorId: number): Promise<UnlockStatusEnumType> | UnlockStatusEnumType;
+  /** Energy must stop now on this EVSE: the authorization ended (E06/E07, F03, E05) or the transaction was aborted. */
+  stopTransaction?(evseId: number, reason: ReasonEnumType): void;
+  /** Energy must pause on this EVSE (E05: MaxEnergyOnInvalidId reached). */
+  pauseCharging?(evseId: number): void;
+  /** An EVSE became authorized (local token or remote start) or lost its authorization: energy may or may not flow. */
+  authorizationChanged?(evseId: number, authorized: boolean): void;
+  /** F01/F02: the CSMS asked to start a transaction on this EVSE (accepted; the authorization follows). */
+  remoteStartTransaction?(evseId: number, request: RequestStartTransactionRequest): void;
+  /** Every TransactionEvent as it is queued (durably, before it is sent). */
+  transactionEvent?(request: TransactionEventRequest): void;
+  /** The CSMS's answer to a TransactionEvent. */
+  transactionEventResponse?(request: TransactionEventRequest, response: TransactionEventResponse): void;
 }
 
 /** Callbacks a station must provide. */

@@ -24,6 +24,8 @@ export interface ChargePointDeps {
   newMessageId?: () => string;
   /** Random numbers in [0, 1) for jitter; default Math.random. */
   random?: () => number;
+  /** Transaction ids (unique for the station's lifetime, at most 36 characters); default random UUIDs. */
+  newTransactionId?: () => string;
 }
 
 /** What the station is. */
@@ -35,6 +37,13 @@ export interface ChargePointOptions {
   /** Network profiles installed when the store has none yet (first boot). */
   defaultNetworkProfiles?: readonly NetworkProfileSlot[];
   tls?: ChargePointTlsMaterial;
+  /**
+   * After a restart, resume the transactions left open (true) instead of ending them with stoppedReason PowerLoss
+   * (default false; 2.0.1 has no resume use case, reliability §2.4).
+   */
+  resumeTransactionsOnBoot?: boolean;
+  /** Largest number of entries in the authorization cache, on top of AuthCacheCtrlr.Storage (default 1000). */
+  maxAuthCacheEntries?: number;
   /** Queue size above which intermediate TransactionEvent Updated messages are dropped and MemoryExhaustion is raised (R5). */
   maxQueuedMessages?: number;
 }

@@ -2,6 +2,11 @@ import {
   getValidator,
   type BootNotificationResponse,
   type BootReasonEnumType,
+  type ChargingStateEnumType,
+  type GetTransactionStatusResponse,
+  type IdTokenInfoType,
+  type IdTokenType,
+  type MeterValueType,
   type GetVariableDataType,
   type GetVariableResultType,
   type OcppAction,
@@ -21,13 +26,19 @@ import { availabilityBlock } from '../blocks/availability/availability.block.js'
 import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
 import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
 import { SecurityEvents } from '../blocks/security/security-events.js';
+import { authorizationBlock } from '../blocks/authorization/authorization.block.js';
+import type { AuthorizationResult, AuthorizeContext } from '../blocks/authorization/index.js';
+import { transactionsBlock } from '../blocks/transactions/transactions.block.js';
+import type { ActiveTransaction, AuthorizeOptions, AuthorizeOutcome } from '../blocks/transactions/index.js';
 import { EventNotifier, lockFailureEvent, type StationEvent } from '../blocks/diagnostics/event-notifier.js';
 import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks, type ResetCommand } from './callbacks.js';
 import type { ChargePointDeps, ChargePointOptions } from './charge-point-options.js';
+import { ChargingSessions, type PresentedIdTokenResult } from './charging-sessions.js';
 import { ConnectionManager } from './connection-manager.js';
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
+import { sessionTriggers } from './session-triggers.js';
 import { StatusReporter } from './status-reporter.js';
 import { timeSyncDecision } from './time-sync.js';
 
@@ -58,6 +69,7 @@ export class ChargePoint {
   private readonly statusReporter: StatusReporter;
   private readonly connection: ConnectionManager;
   private readonly events: EventNotifier;
+  private readonly sessions: ChargingSessions;
   private readonly callbacks: ChargePointCallbacks;
   private readonly pendingIdleResets: ResetCommand[] = [];
   private readonly unsubscribe: () => void;
@@ -91,6 +103,7 @@ export class ChargePoint {
         stationOperativeChanged: (s) => this.callbacks.csEffectiveOperativeStatusChanged?.(s),
         allConnectorsUnavailable: () => this.callbacks.allConnectorsUnavailable?.(),
       },
+      hasTransaction: (connector) => this.sessions.transactions.transactionOn(connector.evseId) !== undefined,
     });
     this.statusReporter = new StatusReporter({
       clock,
@@ -127,7 +140,24 @@ export class ChargePoint {
       }),
       events: {
         overflow: (size) => this.security.raise('MemoryExhaustion', `Message queue holds ${size} messages`),
+        answered: (message, response) => this.sessions.answered(message, response),
       },
+    });
+    this.sessions = new ChargingSessions({
+      clock,
+      logger,
+      deviceModel,
+      stores,
+      layout: options.layout,
+      queue: this.queue,
+      availability: this.availability,
+      isOnline: () => this.isAccepted(),
+      sendAuthorize: (request) => this.call('Authorize', request),
+      sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
+      callbacks: () => this.callbacks,
+      transactionEnded: (evseId) => this.onTransactionEnded(evseId),
+      ...(deps.newTransactionId === undefined ? {} : { newTransactionId: deps.newTransactionId }),
+      ...(options.maxAuthCacheEntries === undefined ? {} : { maxAuthCacheEntries: options.maxAuthCacheEntries }),
     });
     this.security = new SecurityEvents({
       clock,
@@ -158,13 +188,30 @@ export class ChargePoint {
           sendNotifyReport: (request) => this.call('NotifyReport', request, { duringPending: true }),
           evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
           isResetAllowed: (request) => this.callbacks.isResetAllowed(request),
-          hasActiveTransaction: () => false,
-          performReset: (request) => this.callbacks.reset(request),
+          hasActiveTransaction: (evseId) => this.sessions.transactions.hasActiveTransaction(evseId),
+          performReset: (request) => void this.performReset(request),
           scheduleResetOnIdle: (request) => this.pendingIdleResets.push(request),
         }),
         availabilityBlock({ availability: this.availability }),
+        authorizationBlock({ authorizer: this.sessions.authorizer }),
+        transactionsBlock({ transactions: this.sessions.transactions }),
         remoteControlBlock({
+          remoteStart: { isAccepted: () => this.registration.status === 'Accepted', decideRemoteStart: (request) => this.sessions.decideRemoteStart(request) },
+          remoteStop: this.sessions.transactions,
+          unlock: {
+            connectorExists: (evseId, connectorId) => this.availability.exists({ evseId, connectorId }),
+            hasAuthorizedTransaction: (evseId) => this.sessions.transactions.transactionOn(evseId)?.authorized === true,
+            endUnauthorizedTransaction: (evseId) => this.sessions.endUnauthorizedTransaction(evseId),
+            unlock: (evseId, connectorId) => this.sessions.unlock(evseId, connectorId),
+          },
           triggers: {
+            ...sessionTriggers({
+              sessions: this.sessions,
+              deviceModel,
+              logger,
+              evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
+              sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
+            }),
             BootNotification: () =>
               this.registration.status === 'Accepted' ? { status: 'Rejected' } : { status: 'Accepted', send: () => this.registration.trigger('Triggered') },
             Heartbeat: () => ({ status: 'Accepted', send: () => void this.sendHeartbeat(true).catch(() => undefined) }),
@@ -226,6 +273,7 @@ export class ChargePoint {
     this.availability.publishAll();
     const event = bootSecurityEvent(reason);
     if (event !== undefined) this.security.raise(event, `Boot reason ${reason}`);
+    this.sessions.start(this.options.resumeTransactionsOnBoot === undefined ? {} : { resume: this.options.resumeTransactionsOnBoot });
     this.connection.start();
   }
 
@@ -234,19 +282,67 @@ export class ChargePoint {
     this.heartbeat.stop();
     this.registration.stop();
     this.queue.stop();
+    this.sessions.stop();
     this.unsubscribe();
     await this.connection.stop();
     this.started = false;
   }
 
-  /** A cable was plugged in / a session began on this connector (G01: Occupied). */
+  /** A cable was plugged in on this connector (G01 Occupied; E02 EVConnected). */
   onSessionStarted(evseId: number, connectorId: number): void {
     this.availability.setFact({ evseId, connectorId }, 'occupied', true);
+    this.sessions.plugged(evseId, connectorId);
   }
 
-  /** The cable was unplugged / the session ended. */
-  onSessionFinished(evseId: number, connectorId: number): void {
+  /** The cable was unplugged; side 'ev' when the station knows it was pulled at the EV (E09/E10, tethered cables). */
+  onSessionFinished(evseId: number, connectorId: number, side: 'ev' | 'station' = 'station'): void {
     this.availability.setFact({ evseId, connectorId }, 'occupied', false);
+    this.sessions.unplugged(evseId, connectorId, side);
+  }
+
+  /** A token was presented locally (C01 RFID, C04 PIN, C02 NoAuthorization): authorized and applied to the EVSE given or chosen. */
+  presentIdToken(idToken: IdTokenType, options: { evseId?: number } = {}): Promise<PresentedIdTokenResult> {
+    return this.sessions.presentIdToken(idToken, options);
+  }
+
+  /** C01-C16: the authorization decision for a token (Authorize, cache, local list, offline rules) without applying it. */
+  authorize(idToken: IdTokenType, context: AuthorizeContext = {}): Promise<AuthorizationResult> {
+    return this.sessions.authorize(idToken, context);
+  }
+
+  /** Applies an authorization the station decided itself (libocpp on_authorized). */
+  onAuthorized(evseId: number, idToken: IdTokenType, idTokenInfo: IdTokenInfoType, options: AuthorizeOptions = {}): AuthorizeOutcome {
+    return this.sessions.applyAuthorization(evseId, idToken, idTokenInfo, options);
+  }
+
+  /** The EV's charging state changed (Charging, SuspendedEV, SuspendedEVSE, EVConnected, Idle; E01/E06 EnergyTransfer). */
+  onChargingStateChanged(evseId: number, state: ChargingStateEnumType): void {
+    this.sessions.chargingStateChanged(evseId, state);
+  }
+
+  /** The parking bay detector sees a vehicle or no longer does (TxStartPoint/TxStopPoint ParkingBayOccupancy). */
+  onParkingBayOccupancy(evseId: number, occupied: boolean): void {
+    this.sessions.parkingBay(evseId, occupied);
+  }
+
+  /** A meter reading of an EVSE (0 = the main meter), for J01/J02; signed values are passed through. */
+  onMeterValue(evseId: number, meterValue: MeterValueType): void {
+    this.sessions.meterValue(evseId, meterValue);
+  }
+
+  /** Whether an accepted token (local or remote start) authorizes the EVSE now. */
+  isAuthorized(evseId: number): boolean {
+    return this.sessions.transactions.isAuthorized(evseId);
+  }
+
+  /** The transactions running now. */
+  activeTransactions(): ActiveTransaction[] {
+    return this.sessions.transactions.activeTransactions();
+  }
+
+  /** E14: what GetTransactionStatus would answer. */
+  transactionStatus(transactionId?: string): GetTransactionStatusResponse {
+    return this.sessions.transactions.getTransactionStatus(transactionId === undefined ? {} : { transactionId });
   }
 
   /** The connector is faulted (G01: Faulted). */
@@ -316,6 +412,61 @@ export class ChargePoint {
     return this.endpoint.call(action, payload);
   }
 
+  /**
+   * Sends a message that needs no answer. With QueueAllMessages true (and the type not in MessageTypesDiscardForQueueing)
+   * it goes through the durable queue, so it survives an outage; otherwise it is sent when Accepted, else dropped.
+   */
+  private sendOrQueue(action: 'MeterValues', payload: RequestOf<'MeterValues'>): void {
+    const { deviceModel, clock, logger } = this.deps;
+    const discarded = deviceModel.get('OCPPCommCtrlr', 'MessageTypesDiscardForQueueing') ?? [];
+    if (deviceModel.get('OCPPCommCtrlr', 'QueueAllMessages') === true && !discarded.includes(action)) {
+      this.queue.push('other', action, payload, clock.now());
+      return;
+    }
+    if (!this.isAccepted()) {
+      logger.debug({ action }, 'Offline: message dropped (QueueAllMessages is false)');
+      return;
+    }
+    this.call(action, payload).catch((error: unknown) => logger.info({ err: error, action }, 'Message not delivered'));
+  }
+
+  /**
+   * B11/B12: an Immediate reset ends the scope's transactions (stoppedReason ImmediateReset, triggerReason ResetCommand);
+   * the station resets once those events are delivered, or after MessageTimeout at most.
+   */
+  private async performReset(request: ResetCommand): Promise<void> {
+    const { transactions } = this.sessions;
+    const ended = request.evseId === undefined ? transactions.abortAll('ImmediateReset', 'ResetCommand').length > 0 : transactions.abort(request.evseId, 'ImmediateReset', 'ResetCommand');
+    // Nothing queued is lost by a reset (the queue is durable); waiting only lets the CSMS see Ended before the new boot.
+    if (ended) await this.queueFlushed();
+    try {
+      this.callbacks.reset(request);
+    } catch (error) {
+      this.deps.logger.error({ err: error, reset: request }, 'reset callback threw');
+    }
+  }
+
+  /** Resolves when the queue is empty, the link is gone, or MessageTimeout has passed. */
+  private queueFlushed(): Promise<void> {
+    const timeoutMs = (this.deps.deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30) * 1000;
+    return new Promise((resolve) => {
+      const timer = this.deps.clock.setTimeout(resolve, timeoutMs);
+      void this.queue.whenDrained().then(() => {
+        timer.cancel();
+        resolve();
+      });
+    });
+  }
+
+  /** A transaction ended: a Scheduled ChangeAvailability (G03.FR.04) and a Reset OnIdle (B12.FR.01) may take effect now. */
+  private onTransactionEnded(evseId: number): void {
+    for (const connector of this.availability.connectors().filter((c) => c.evseId === evseId)) this.availability.scopeBecameIdle(connector);
+    const due = this.pendingIdleResets.filter((r) => !this.sessions.transactions.hasActiveTransaction(r.evseId));
+    if (due.length === 0) return;
+    this.pendingIdleResets.splice(0, this.pendingIdleResets.length, ...this.pendingIdleResets.filter((r) => !due.includes(r)));
+    for (const reset of due) void this.performReset(reset);
+  }
+
   private isAccepted(): boolean {
     return this.connected && this.registration.status === 'Accepted';
   }
@@ -366,6 +517,7 @@ export class ChargePoint {
     if (!decision.apply) return;
     if (decision.reportable) this.security.raise('SettingSystemTime', `Clock set to ${decision.time.toISOString()}`);
     this.callbacks.timeSync?.(decision.time);
+    this.sessions.clockChanged();
   }
 
   private triggeredStatus(connector: ConnectorRef): void {

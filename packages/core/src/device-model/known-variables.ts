@@ -23,6 +23,7 @@ export const knownVariableKinds = {
     RetryBackOffWaitMinimum: 'number',
     WebSocketPingInterval: 'number',
     QueueAllMessages: 'boolean',
+    MessageTypesDiscardForQueueing: 'list',
   },
   SecurityCtrlr: {
     SecurityProfile: 'number',

@@ -3,6 +3,7 @@ export type {
   ActiveTransaction,
   AuthorizeOptions,
   AuthorizeOutcome,
+  EvseState,
   TransactionEventQueue,
   TransactionManagerDeps,
   TransactionManagerEvents,

@@ -79,3 +79,13 @@ export interface ActiveTransaction {
   idToken?: IdTokenType;
   groupIdToken?: IdTokenType;
 }
+
+/** One EVSE's session as the station sees it (which token authorized it, EV plugged, transaction). */
+export interface EvseState {
+  authorized: boolean;
+  evConnected: boolean;
+  connectorId?: number;
+  idToken?: IdTokenType;
+  groupIdToken?: IdTokenType;
+  transactionId?: string;
+}

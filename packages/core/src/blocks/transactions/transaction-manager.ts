@@ -17,7 +17,7 @@ import { fromRecord, hasTransaction, reauthorized, withReading, type EvseSession
 import { mayStopWith, sameIdToken } from './id-token-match.js';
 import { powerLossMeterValue, type RecoverOptions } from './recovery.js';
 import { TransactionEngine, withoutAuthorization, type Cause } from './transaction-engine.js';
-import type { ActiveTransaction, AuthorizeOptions, AuthorizeOutcome, TransactionManagerDeps } from './transaction-manager-deps.js';
+import type { ActiveTransaction, AuthorizeOptions, AuthorizeOutcome, EvseState, TransactionManagerDeps } from './transaction-manager-deps.js';
 import { inEnergyTransfer } from './tx-points.js';
 
 /** Trigger reasons the meter-values block sends Updated events with (J02). */
@@ -184,6 +184,28 @@ export class TransactionManager {
     this.engine.update(withReading(session, meterValue), { triggerReason, timestamp: this.deps.clock.now(), meterValue });
     this.checkEnergyLimit(evseId);
     return true;
+  }
+
+  /** F06 (TC_F_13/14): TriggerMessage(TransactionEvent) sends Updated with triggerReason Trigger and the given values; false without a transaction. */
+  reportTriggered(evseId: number, meterValue: readonly MeterValueType[]): boolean {
+    const session = this.engine.session(evseId);
+    if (!hasTransaction(session)) return false;
+    this.engine.update(session, { triggerReason: 'Trigger', timestamp: this.deps.clock.now(), ...(meterValue.length === 0 ? {} : { meterValue }) });
+    return true;
+  }
+
+  /** What the station knows of an EVSE's session: who authorized it, whether an EV is plugged in, whether a transaction runs. */
+  evseState(evseId: number): EvseState | undefined {
+    const session = this.engine.session(evseId);
+    if (session === undefined) return undefined;
+    return {
+      authorized: session.facts.authorized,
+      evConnected: session.facts.evConnected,
+      ...(session.facts.connectorId === undefined ? {} : { connectorId: session.facts.connectorId }),
+      ...(session.idToken === undefined ? {} : { idToken: session.idToken }),
+      ...(session.groupIdToken === undefined ? {} : { groupIdToken: session.groupIdToken }),
+      ...(session.transaction === undefined ? {} : { transactionId: session.transaction.transactionId }),
+    };
   }
 
   /** Keeps the EVSE's latest reading with its transaction (the Ended after a power loss carries it; E05 energy limit). */

@@ -114,5 +114,14 @@ export const OCPPCommCtrlr = {
       attributes: [{ mutability: 'ReadWrite', value: 'false' }],
       description: 'Queue every message while offline, not only transaction messages.',
     },
+    {
+      variable: { name: 'MessageTypesDiscardForQueueing' },
+      characteristics: {
+        dataType: 'MemberList',
+        valuesList: 'MeterValues,NotifyEvent,SecurityEventNotification,FirmwareStatusNotification,LogStatusNotification,NotifyReport,NotifyCustomerInformation,DataTransfer',
+      },
+      attributes: [{ mutability: 'ReadWrite', value: '' }],
+      description: 'With QueueAllMessages, the message types still dropped while offline (libocpp#765).',
+    },
   ],
 } satisfies ComponentDefinition;
