@@ -26,19 +26,18 @@ import { availabilityBlock } from '../blocks/availability/availability.block.js'
 import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
 import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
 import { SecurityEvents } from '../blocks/security/security-events.js';
-import { authorizationBlock } from '../blocks/authorization/authorization.block.js';
 import type { AuthorizationResult, AuthorizeContext } from '../blocks/authorization/index.js';
-import { transactionsBlock } from '../blocks/transactions/transactions.block.js';
 import type { ActiveTransaction, AuthorizeOptions, AuthorizeOutcome } from '../blocks/transactions/index.js';
 import { EventNotifier, lockFailureEvent, type StationEvent } from '../blocks/diagnostics/event-notifier.js';
-import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks, type ResetCommand } from './callbacks.js';
+import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks } from './callbacks.js';
 import type { ChargePointDeps, ChargePointOptions } from './charge-point-options.js';
 import { ChargingSessions, type PresentedIdTokenResult } from './charging-sessions.js';
 import { ConnectionManager } from './connection-manager.js';
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
-import { sessionTriggers } from './session-triggers.js';
+import { ResetCoordinator } from './reset-coordinator.js';
+import { sessionBlocks } from './session-blocks.js';
 import { StatusReporter } from './status-reporter.js';
 import { timeSyncDecision } from './time-sync.js';
 
@@ -71,7 +70,7 @@ export class ChargePoint {
   private readonly events: EventNotifier;
   private readonly sessions: ChargingSessions;
   private readonly callbacks: ChargePointCallbacks;
-  private readonly pendingIdleResets: ResetCommand[] = [];
+  private readonly resets: ResetCoordinator;
   private readonly unsubscribe: () => void;
   private connected = false;
   private started = false;
@@ -159,6 +158,23 @@ export class ChargePoint {
       ...(deps.newTransactionId === undefined ? {} : { newTransactionId: deps.newTransactionId }),
       ...(options.maxAuthCacheEntries === undefined ? {} : { maxAuthCacheEntries: options.maxAuthCacheEntries }),
     });
+    this.resets = new ResetCoordinator({
+      clock,
+      logger,
+      deviceModel,
+      queue: this.queue,
+      transactions: () => this.sessions.transactions,
+      reset: (request) => this.callbacks.reset(request),
+    });
+    const session = sessionBlocks({
+      sessions: this.sessions,
+      availability: this.availability,
+      deviceModel,
+      logger,
+      layout: options.layout,
+      isAccepted: () => this.registration.status === 'Accepted',
+      sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
+    });
     this.security = new SecurityEvents({
       clock,
       logger,
@@ -189,29 +205,15 @@ export class ChargePoint {
           evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
           isResetAllowed: (request) => this.callbacks.isResetAllowed(request),
           hasActiveTransaction: (evseId) => this.sessions.transactions.hasActiveTransaction(evseId),
-          performReset: (request) => void this.performReset(request),
-          scheduleResetOnIdle: (request) => this.pendingIdleResets.push(request),
+          performReset: (request) => void this.resets.perform(request),
+          scheduleResetOnIdle: (request) => this.resets.scheduleOnIdle(request),
         }),
         availabilityBlock({ availability: this.availability }),
-        authorizationBlock({ authorizer: this.sessions.authorizer }),
-        transactionsBlock({ transactions: this.sessions.transactions }),
+        ...session.blocks,
         remoteControlBlock({
-          remoteStart: { isAccepted: () => this.registration.status === 'Accepted', decideRemoteStart: (request) => this.sessions.decideRemoteStart(request) },
-          remoteStop: this.sessions.transactions,
-          unlock: {
-            connectorExists: (evseId, connectorId) => this.availability.exists({ evseId, connectorId }),
-            hasAuthorizedTransaction: (evseId) => this.sessions.transactions.transactionOn(evseId)?.authorized === true,
-            endUnauthorizedTransaction: (evseId) => this.sessions.endUnauthorizedTransaction(evseId),
-            unlock: (evseId, connectorId) => this.sessions.unlock(evseId, connectorId),
-          },
+          ...session.remoteControl,
           triggers: {
-            ...sessionTriggers({
-              sessions: this.sessions,
-              deviceModel,
-              logger,
-              evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
-              sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
-            }),
+            ...session.triggers,
             BootNotification: () =>
               this.registration.status === 'Accepted' ? { status: 'Rejected' } : { status: 'Accepted', send: () => this.registration.trigger('Triggered') },
             Heartbeat: () => ({ status: 'Accepted', send: () => void this.sendHeartbeat(true).catch(() => undefined) }),
@@ -430,41 +432,10 @@ export class ChargePoint {
     this.call(action, payload).catch((error: unknown) => logger.info({ err: error, action }, 'Message not delivered'));
   }
 
-  /**
-   * B11/B12: an Immediate reset ends the scope's transactions (stoppedReason ImmediateReset, triggerReason ResetCommand);
-   * the station resets once those events are delivered, or after MessageTimeout at most.
-   */
-  private async performReset(request: ResetCommand): Promise<void> {
-    const { transactions } = this.sessions;
-    const ended = request.evseId === undefined ? transactions.abortAll('ImmediateReset', 'ResetCommand').length > 0 : transactions.abort(request.evseId, 'ImmediateReset', 'ResetCommand');
-    // Nothing queued is lost by a reset (the queue is durable); waiting only lets the CSMS see Ended before the new boot.
-    if (ended) await this.queueFlushed();
-    try {
-      this.callbacks.reset(request);
-    } catch (error) {
-      this.deps.logger.error({ err: error, reset: request }, 'reset callback threw');
-    }
-  }
-
-  /** Resolves when the queue is empty, the link is gone, or MessageTimeout has passed. */
-  private queueFlushed(): Promise<void> {
-    const timeoutMs = (this.deps.deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30) * 1000;
-    return new Promise((resolve) => {
-      const timer = this.deps.clock.setTimeout(resolve, timeoutMs);
-      void this.queue.whenDrained().then(() => {
-        timer.cancel();
-        resolve();
-      });
-    });
-  }
-
   /** A transaction ended: a Scheduled ChangeAvailability (G03.FR.04) and a Reset OnIdle (B12.FR.01) may take effect now. */
   private onTransactionEnded(evseId: number): void {
     for (const connector of this.availability.connectors().filter((c) => c.evseId === evseId)) this.availability.scopeBecameIdle(connector);
-    const due = this.pendingIdleResets.filter((r) => !this.sessions.transactions.hasActiveTransaction(r.evseId));
-    if (due.length === 0) return;
-    this.pendingIdleResets.splice(0, this.pendingIdleResets.length, ...this.pendingIdleResets.filter((r) => !due.includes(r)));
-    for (const reset of due) void this.performReset(reset);
+    this.resets.transactionEnded();
   }
 
   private isAccepted(): boolean {
