@@ -85,6 +85,9 @@ export function acceptingHandlers(overrides: Record<string, (params: unknown, cl
     Heartbeat: () => ({ currentTime: new Date().toISOString() }),
     NotifyReport: () => ({}),
     NotifyEvent: () => ({}),
+    Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
+    TransactionEvent: () => ({}),
+    MeterValues: () => ({}),
     ...overrides,
   };
 }
