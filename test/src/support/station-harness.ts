@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
+import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ChargePointOptions, type ClockPort, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
 import { MemoryLogger } from '@evstation/core/testing';
 import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
@@ -44,11 +44,15 @@ export interface StationOptions {
   values?: { component: { name: string }; variable: { name: string; instance?: string }; value: string }[];
   bootReason?: 'PowerUp' | 'RemoteReset';
   start?: boolean;
+  /** Default: the system clock. A FakeClock lets a case drive timeouts and intervals (the sockets stay real). */
+  clock?: ClockPort;
+  /** Extra ChargePoint options (resumeTransactionsOnBoot, maxQueuedMessages...). */
+  options?: Partial<ChargePointOptions>;
 }
 
 /** Builds and (by default) starts a station against `csmsUrl` with its database at `dbPath`. */
 export function startStation(options: StationOptions): RunningStation {
-  const clock = new SystemClock();
+  const clock = options.clock ?? new SystemClock();
   const logger = new MemoryLogger();
   const stores = openSqliteStationStores(options.dbPath);
   const resets: ResetCommand[] = [];
@@ -75,6 +79,7 @@ export function startStation(options: StationOptions): RunningStation {
           profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: options.csmsUrl, messageTimeout: 10, securityProfile: 0, ocppInterface: 'Wired0' },
         },
       ],
+      ...options.options,
     },
     { isResetAllowed: () => true, reset: (r) => void resets.push(r), ...options.callbacks },
   );
