@@ -12,12 +12,14 @@ describe('@evstation/adapters-storage exports', () => {
     expect(storage.InMemoryNetworkProfileStore).toBe(core.InMemoryNetworkProfileStore);
     expect(storage.InMemoryAuthCacheStore).toBe(core.InMemoryAuthCacheStore);
     expect(storage.InMemoryTransactionStore).toBe(core.InMemoryTransactionStore);
+    expect(storage.InMemoryFirmwareStateStore).toBe(core.InMemoryFirmwareStateStore);
     expect(storage.createInMemoryStationStores).toBe(core.createInMemoryStationStores);
     expect(Object.keys(storage).sort()).toEqual(
       [
         'InMemoryAuthCacheStore',
         'InMemoryAvailabilityStore',
         'InMemoryDeviceModelStore',
+        'InMemoryFirmwareStateStore',
         'InMemoryMessageQueueStore',
         'InMemoryNetworkProfileStore',
         'InMemorySecurityLogStore',

@@ -5,6 +5,7 @@ export {
   InMemoryAuthCacheStore,
   InMemoryAvailabilityStore,
   InMemoryDeviceModelStore,
+  InMemoryFirmwareStateStore,
   InMemoryMessageQueueStore,
   InMemoryNetworkProfileStore,
   InMemorySecurityLogStore,

@@ -4,6 +4,7 @@ import { SqliteAuthCacheStore } from './sqlite-auth-cache-store.js';
 import { SqliteAvailabilityStore } from './sqlite-availability-store.js';
 import { SqliteDeviceModelStore } from './sqlite-device-model-store.js';
 import { guarded } from './sqlite-errors.js';
+import { SqliteFirmwareStateStore } from './sqlite-firmware-state-store.js';
 import { SqliteMessageQueueStore } from './sqlite-message-queue-store.js';
 import { SqliteNetworkProfileStore } from './sqlite-network-profile-store.js';
 import { SqliteSecurityLogStore } from './sqlite-security-log-store.js';
@@ -31,6 +32,7 @@ export function openSqliteStationStores(path: string, options: SqliteStationStor
       authCache: new SqliteAuthCacheStore(context),
       // Same connection as the message queue: a transaction's state commits with its queued event.
       transactions: new SqliteTransactionStore(context),
+      firmware: new SqliteFirmwareStateStore(context),
       close: () => {
         if (context.db.open) guarded(context.file, 'closing', () => context.db.close());
       },

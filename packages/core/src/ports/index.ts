@@ -33,3 +33,17 @@ export type { ConnectorLockPort, LockFailureReason, LockResult, LockState } from
 export type { PresentedToken, PresentedTokenType, TokenReaderPort } from './token-reader.port.js';
 export type { DisplayCapabilities, DisplayFormat, DisplayMessage, DisplayPort, DisplayPriority } from './display.port.js';
 export type * from './storage/index.js';
+export type {
+  CancelSignal,
+  DownloadedArtifact,
+  DownloadRequest,
+  FileTransferError,
+  FileTransferErrorKind,
+  FileTransferOutcome,
+  FileTransferPort,
+  FileTransferProtocol,
+  UploadContent,
+  UploadReceipt,
+  UploadRequest,
+} from './file-transfer.port.js';
+export type { FirmwareSignatureCheckRequest, FirmwareVerifierPort, SigningCertificateCheckRequest, VerificationResult } from './firmware-verifier.port.js';

@@ -3,6 +3,7 @@ import { InMemoryAuthCacheStore } from './in-memory-auth-cache-store.js';
 import { InMemoryAvailabilityStore } from './in-memory-availability-store.js';
 import { InMemoryTransactionStore } from './in-memory-transaction-store.js';
 import { InMemoryDeviceModelStore } from './in-memory-device-model-store.js';
+import { InMemoryFirmwareStateStore } from './in-memory-firmware-state-store.js';
 import { InMemoryMessageQueueStore } from './in-memory-message-queue-store.js';
 import { InMemoryNetworkProfileStore } from './in-memory-network-profile-store.js';
 import { InMemorySecurityLogStore } from './in-memory-security-log-store.js';
@@ -17,6 +18,7 @@ export function createInMemoryStationStores(): StationStores {
     networkProfiles: new InMemoryNetworkProfileStore(),
     authCache: new InMemoryAuthCacheStore(),
     transactions: new InMemoryTransactionStore(),
+    firmware: new InMemoryFirmwareStateStore(),
     close: () => undefined,
   };
 }

@@ -10,3 +10,4 @@ export { StoreError } from './store-error.js';
 export { cloneData, variableKey } from './store-keys.js';
 export { authCacheKey, InMemoryAuthCacheStore } from './in-memory-auth-cache-store.js';
 export { InMemoryTransactionStore } from './in-memory-transaction-store.js';
+export { InMemoryFirmwareStateStore } from './in-memory-firmware-state-store.js';

@@ -14,3 +14,4 @@ export type { SecurityLogEntry, SecurityLogStorePort } from './security-log-stor
 export type { StationStores, StorageErrorKind } from './station-stores.js';
 export type { AuthCacheEntry, AuthCacheEvictionPolicy, AuthCacheStorePort } from './auth-cache-store.port.js';
 export type { EvseFacts, ReportedFields, StopCause, TransactionRecord, TransactionStorePort } from './transaction-store.port.js';
+export type { FirmwareStateStorePort, FirmwareUpdateRecord } from './firmware-state-store.port.js';

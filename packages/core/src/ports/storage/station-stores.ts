@@ -2,6 +2,7 @@ import type { AuthCacheStorePort } from './auth-cache-store.port.js';
 import type { AvailabilityStorePort } from './availability-store.port.js';
 import type { TransactionStorePort } from './transaction-store.port.js';
 import type { DeviceModelStorePort } from './device-model-store.port.js';
+import type { FirmwareStateStorePort } from './firmware-state-store.port.js';
 import type { MessageQueueStorePort } from './message-queue-store.port.js';
 import type { NetworkProfileStorePort } from './network-profile-store.port.js';
 import type { SecurityLogStorePort } from './security-log-store.port.js';
@@ -18,6 +19,8 @@ export interface StationStores {
   networkProfiles: NetworkProfileStorePort;
   authCache: AuthCacheStorePort;
   transactions: TransactionStorePort;
+  /** The firmware update in progress (L01), kept across the install reboot. */
+  firmware: FirmwareStateStorePort;
   /** Closes the underlying database; stores must not be used afterwards. */
   close(): void;
 }

@@ -8,3 +8,4 @@ export { fullNetworkProfile, fullVariable, minimalNetworkProfile, minimalVariabl
 export { storeContractSession, type StoreContractFactory, type StoreContractHarness, type StoreContractSession } from './store-contract-harness.js';
 export { authCacheStoreContract } from './auth-cache-store-contract.js';
 export { fullTransactionRecord, minimalTransactionRecord, transactionStoreContract } from './transaction-store-contract.js';
+export { firmwareStateStoreContract, fullFirmwareUpdateRecord, minimalFirmwareUpdateRecord } from './firmware-state-store-contract.js';

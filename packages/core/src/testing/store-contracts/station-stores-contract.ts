@@ -4,6 +4,7 @@ import { authCacheStoreContract } from './auth-cache-store-contract.js';
 import { availabilityStoreContract } from './availability-store-contract.js';
 import { transactionStoreContract } from './transaction-store-contract.js';
 import { deviceModelStoreContract } from './device-model-store-contract.js';
+import { firmwareStateStoreContract } from './firmware-state-store-contract.js';
 import { messageQueueStoreContract } from './message-queue-store-contract.js';
 import { networkProfileStoreContract } from './network-profile-store-contract.js';
 import { securityLogStoreContract } from './security-log-store-contract.js';
@@ -33,6 +34,7 @@ export function stationStoresContract(name: string, makeStores: StationStoresCon
     networkProfileStoreContract(name, project(makeStores, (s) => s.networkProfiles));
     authCacheStoreContract(name, project(makeStores, (s) => s.authCache));
     transactionStoreContract(name, project(makeStores, (s) => s.transactions));
+    firmwareStateStoreContract(name, project(makeStores, (s) => s.firmware));
 
     it('keeps the stores of one station together across a restart', () => {
       const harness = makeStores();
