@@ -13,3 +13,4 @@ export { silentLogger } from './logging/silent-logger.js';
 export * from './blocks/authorization/index.js';
 export * from './blocks/transactions/index.js';
 export * from './blocks/meter-values/index.js';
+export * from './evse-manager/index.js';
