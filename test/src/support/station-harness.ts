@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ChargePointOptions, type ClockPort, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
+import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ChargePointOptions, type ClockPort, type ComponentDefinition, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
 import { MemoryLogger } from '@evstation/core/testing';
 import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
@@ -42,6 +42,8 @@ export interface StationOptions {
   identity?: string;
   callbacks?: Partial<ChargePointCallbacks>;
   values?: { component: { name: string }; variable: { name: string; instance?: string }; value: string }[];
+  /** Variables the station defines beyond the standardized ones (e.g. AuthCtrlr.MasterPassGroupId, TxCtrlr.MaxEnergyOnInvalidId). */
+  additions?: ComponentDefinition[];
   bootReason?: 'PowerUp' | 'RemoteReset';
   start?: boolean;
   /** Default: the system clock. A FakeClock lets a case drive timeouts and intervals (the sockets stay real). */
@@ -66,6 +68,7 @@ export function startStation(options: StationOptions): RunningStation {
         { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'WebSocketPingInterval' }, value: '0' },
         ...(options.values ?? []),
       ],
+      ...(options.additions === undefined ? {} : { additions: options.additions }),
     },
   );
   const chargePoint = new ChargePoint(
