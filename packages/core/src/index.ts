@@ -13,4 +13,6 @@ export { silentLogger } from './logging/silent-logger.js';
 export * from './blocks/authorization/index.js';
 export * from './blocks/transactions/index.js';
 export * from './blocks/meter-values/index.js';
+/** A clock moved by hand (tests, crash harnesses, accelerated simulations); also in @evstation/core/testing. */
+export { FakeClock } from './testing/fake-clock.js';
 export * from './evse-manager/index.js';

@@ -47,6 +47,8 @@ export interface StrictCsmsOptions {
   handlers?: Record<string, (params: unknown, client: CsmsClient) => unknown>;
   /** Password the stations must present (profile 1); any when undefined. */
   password?: string;
+  /** Port to listen on (e.g. a CSMS coming back after an outage); default a free one. */
+  port?: number;
 }
 
 /**
@@ -75,12 +77,17 @@ export class StrictCsms {
     this.server.on('client', (client) => this.onClient(client, options));
   }
 
-  /** Starts a strict CSMS on 127.0.0.1 with a free port. */
+  /** Starts a strict CSMS on 127.0.0.1, on `options.port` or a free port. */
   static async start(options: StrictCsmsOptions = {}): Promise<StrictCsms> {
     const csms = new StrictCsms(options);
-    const http = await csms.server.listen(0, '127.0.0.1');
+    const http = await csms.server.listen(options.port ?? 0, '127.0.0.1');
     csms.port = (http.address() as AddressInfo).port;
     return csms;
+  }
+
+  /** The port it listens on. */
+  get listeningPort(): number {
+    return this.port;
   }
 
   /** Base URL for stations (`ws://127.0.0.1:PORT`). */
