@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CsmsDevOptions } from './csms-dev.js';
 import { REGISTRATION_STATUSES } from './policy.js';
+
+// The same relative path from src/ and from dist/.
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /** pino's levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -25,7 +29,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
   let printed = '';
   const program = new Command('csms-dev')
     .description('Development CSMS for OCPP 2.0.1 (strict schema checks, frame ledger, HTTP API)')
-    .version('0.1.0')
+    .version(version)
     .addOption(new Option('--host <host>', 'interface to bind both servers to').default('127.0.0.1').argParser(nonEmpty('--host')))
     .addOption(new Option('--port <port>', 'OCPP websocket port (0 = any free port)').default(9000).argParser(integer('--port', 0, 65_535)))
     .addOption(new Option('--http-port <port>', 'HTTP API port (0 = any free port)').default(9001).argParser(integer('--http-port', 0, 65_535)))
