@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthorizeRequest, IdTokenInfoType, IdTokenType } from '@evstation/core';
+import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
+import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
+import { TokenDirectory, tokens } from '../support/token-csms.js';
+import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+
+/*
+ * Block C local start and stop (OCTT Part 6, Core): tokens presented at the station's reader, the CSMS answering
+ * Authorize. General preconditions: booted, Accepted, AuthCtrlr.LocalPreAuthorize false, default TxStartPoint
+ * PowerPathClosed and TxStopPoint EVConnected,Authorized unless a case sets them. The conformance station has one
+ * reader per EVSE (the EVSE is given with the token), except where a case says otherwise.
+ */
+type Value = { component: { name: string }; variable: { name: string }; value: string };
+const txStartPoint = (value: string): Value => ({ component: { name: 'TxCtrlr' }, variable: { name: 'TxStartPoint' }, value });
+
+describe('Block C local authorization against a strict CSMS (SQLite file)', () => {
+  let csms: StrictCsms;
+  let directory: TokenDirectory;
+  let db: { path: string; dispose: () => void };
+  let station: RunningStation | undefined;
+  let client: CsmsClient;
+  let authorizedChanges: { evseId: number; authorized: boolean }[];
+
+  beforeEach(async () => {
+    directory = new TokenDirectory();
+    csms = await StrictCsms.start({ handlers: directory.handlers() });
+    db = tempDatabase();
+    authorizedChanges = [];
+  });
+
+  afterEach(async () => {
+    await station?.stop();
+    station = undefined;
+    await csms.close();
+    db.dispose();
+  });
+
+  async function boot(values: Value[] = []): Promise<RunningStation> {
+    const booted = await startBootedStation(csms, {
+      dbPath: db.path,
+      values,
+      callbacks: { authorizationChanged: (evseId, authorized) => void authorizedChanges.push({ evseId, authorized }) },
+    });
+    client = booted.client;
+    station = booted.station;
+    return booted.station;
+  }
+
+  /** Reusable state EVConnectedPreSession on EVSE 1: cable in, Occupied reported. */
+  async function evConnected(running: RunningStation): Promise<void> {
+    running.chargePoint.onSessionStarted(1, 1);
+    await waitUntil(() => statusNotifications(csms).some((s) => s.evseId === 1 && s.connectorStatus === 'Occupied'), 'StatusNotification Occupied');
+    await flushStation(csms, client);
+  }
+
+  /**
+   * Presents a token the CSMS does not accept (C01.FR.02 and C06.FR.02 style cases), then checks the station asked
+   * the CSMS about exactly that token, sent no TransactionEvent after it and did not authorize the EVSE.
+   */
+  async function presentRefusedToken(running: RunningStation, idToken: IdTokenType, answer: IdTokenInfoType, options: { evseId?: number } = {}): Promise<void> {
+    directory.set(idToken, answer);
+    const since = csms.ledger.length;
+    const presented = await running.chargePoint.presentIdToken(idToken, options);
+    await flushStation(csms, client);
+    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken }]);
+    expect(transactionEvents(csms, since)).toEqual([]);
+    expect(presented.outcome).toBe('ignored');
+    expect(presented.idTokenInfo.status).toBe(answer.status);
+    expect(running.chargePoint.isAuthorized(1)).toBe(false);
+    expect(authorizedChanges).toEqual([]);
+    expect(csms.violations).toEqual([]);
+  }
+
+  it('TC_C_02_CS Local start transaction - Authorization Invalid', async () => {
+    const running = await boot();
+    await evConnected(running);
+    await presentRefusedToken(running, tokens.invalid, { status: 'Invalid' }, { evseId: 1 });
+    expect(running.chargePoint.activeTransactions()).toEqual([]);
+  });
+
+  it('TC_C_05_CS Local start transaction - Authorization invalid - Cable lock (token first, TxStartPoint Authorized)', async () => {
+    // The lock keeps the cable out until the token is accepted: the token comes first, and with TxStartPoint
+    // Authorized an accepted token would start a transaction at once, so none may start here.
+    const running = await boot([txStartPoint('Authorized')]);
+    await presentRefusedToken(running, tokens.invalid, { status: 'Invalid' });
+    expect(running.chargePoint.activeTransactions()).toEqual([]);
+  });
+
+  it('TC_C_06_CS Local start transaction - Authorization Blocked', async () => {
+    const running = await boot();
+    await evConnected(running);
+    await presentRefusedToken(running, tokens.blocked, { status: 'Blocked' }, { evseId: 1 });
+  });
+
+  it('TC_C_07_CS Local start transaction - Authorization Expired', async () => {
+    const running = await boot();
+    await evConnected(running);
+    await presentRefusedToken(running, tokens.expired, { status: 'Expired' }, { evseId: 1 });
+  });
+
+  it('TC_C_56_CS Local start transaction - Authorization Unknown (transaction already started at EVConnected)', async () => {
+    const running = await boot([txStartPoint('EVConnected')]);
+    const plugged = csms.ledger.length;
+    await evConnected(running);
+    const [started] = transactionEvents(csms, plugged);
+    expect(started).toMatchObject({ eventType: 'Started', triggerReason: 'CablePluggedIn' });
+    await presentRefusedToken(running, tokens.unknown, { status: 'Unknown' }, { evseId: 1 });
+    expect(running.chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([started!.transactionInfo.transactionId]);
+  });
+
+  it('TC_E_38_CS Local start transaction - EV not ready', async () => {
+    const running = await boot();
+    const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
+    expect(presented.outcome).toBe('authorized');
+    const since = csms.ledger.length;
+    running.chargePoint.onSessionStarted(1, 1);
+    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken: tokens.valid, evse: { id: 1, connectorId: 1 }, transactionInfo: { chargingState: 'EVConnected' } });
+    running.chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    const notReady = await waitForTransactionEvent(csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', since);
+    expect(notReady).toMatchObject({ eventType: 'Updated', triggerReason: 'ChargingStateChanged', transactionInfo: { transactionId: started.transactionInfo.transactionId } });
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_C_04_CS Local Stop Transaction - Different idToken', async () => {
+    const running = await boot();
+    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    await flushStation(csms, client);
+    const since = csms.ledger.length;
+    const presented = await running.chargePoint.presentIdToken(tokens.valid2, { evseId: 1 });
+    await flushStation(csms, client);
+    // The CSMS accepts the other token, but it has no group in common with the one that started: no stop.
+    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid2 }]);
+    expect(transactionEvents(csms, since)).toEqual([]);
+    expect(presented.outcome).toBe('ignored');
+    expect(running.chargePoint.activeTransactions()).toEqual([expect.objectContaining({ transactionId, authorized: true, chargingState: 'Charging' })]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_06_CS Local Stop Transaction - Accepted', async () => {
+    const running = await boot();
+    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    await flushStation(csms, client);
+    const since = csms.ledger.length;
+    // StopAuthorized (local): the token that started the transaction stops it without asking the CSMS (E07.FR.02).
+    const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
+    expect(presented.outcome).toBe('stopped');
+    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    expect(ended).toMatchObject({ triggerReason: 'StopAuthorized', transactionInfo: { transactionId, stoppedReason: 'Local', chargingState: 'EVConnected' } });
+    expect(authorizedChanges.at(-1)).toEqual({ evseId: 1, authorized: false });
+    // EVConnectedPostSession, then EVDisconnected: the connector becomes Available again, no further event.
+    running.chargePoint.onSessionFinished(1, 1);
+    await waitUntil(() => statusNotifications(csms, since).some((s) => s.evseId === 1 && s.connectorStatus === 'Available'), 'StatusNotification Available');
+    await flushStation(csms, client);
+    expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
+    expect(transactionEvents(csms, since).map((e) => e.eventType)).toEqual(['Ended']);
+    expect(csms.violations).toEqual([]);
+  });
+});
