@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { ACTIONS, getValidator, isOcppAction, type OcppAction } from '@evstation/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsmsDevOptions } from './csms-dev.js';
@@ -190,6 +191,13 @@ describe('csms-dev tracks stations', () => {
     expect(await second.call('Heartbeat', {})).toEqual({ currentTime: NOW.toISOString() });
   });
 
+  it('a websocket upgrade without an identity in the path gets 404, one without the ocpp2.0.1 subprotocol 400', async () => {
+    const f = await start();
+    expect(await upgradeStatus(f.csms.ocppUrl, '/ocpp/', 'ocpp2.0.1')).toBe(404);
+    expect(await upgradeStatus(f.csms.ocppUrl, '/ocpp/CS1', 'ocpp1.6')).toBe(400);
+    expect(await upgradeStatus(f.csms.ocppUrl, '/ocpp/CS1', 'ocpp2.0.1')).toBe(101);
+  });
+
   it('security profile 1: with --password a wrong or missing Basic-auth password gets HTTP 401', async () => {
     const f = await start({ password: 's3cret' });
     await expect(f.station('CS1', { password: 'wrong' })).rejects.toMatchObject({ code: 401 });
@@ -198,3 +206,32 @@ describe('csms-dev tracks stations', () => {
     expect(await station.call('Heartbeat', {})).toEqual({ currentTime: NOW.toISOString() });
   });
 });
+
+/** Sends a raw websocket upgrade request and resolves with the HTTP status it gets. */
+function upgradeStatus(baseUrl: string, path: string, protocol: string): Promise<number> {
+  const url = new URL(baseUrl.replace(/^ws:/, 'http:'));
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      path,
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': Buffer.from('0123456789abcdef').toString('base64'),
+        'sec-websocket-protocol': protocol,
+      },
+    });
+    req.on('upgrade', (response, socket) => {
+      socket.destroy();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
