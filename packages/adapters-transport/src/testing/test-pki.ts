@@ -47,7 +47,8 @@ export interface TestPki {
   cleanup(): void;
 }
 
-type KeySpec = { kind: 'ec'; curve: string } | { kind: 'rsa'; bits: number };
+/** A key to generate: an EC curve (openssl name) or an RSA size. */
+export type KeySpec = { kind: 'ec'; curve: string } | { kind: 'rsa'; bits: number };
 
 const P256: KeySpec = { kind: 'ec', curve: 'prime256v1' };
 const STATION_SERIAL = 'EVS-SN-000123';
@@ -95,18 +96,19 @@ export function createTestPki(): TestPki {
   };
 }
 
-interface LeafSpec {
+/** A leaf certificate to issue with `PkiBuilder.leaf`. */
+export interface LeafSpec {
   subject: string;
   san?: string;
   key?: KeySpec;
   client?: boolean;
 }
 
-/** Runs the openssl commands; one instance per PKI directory. */
-class PkiBuilder {
-  private serial = 0x1000;
+/** Runs the openssl commands; one instance per PKI directory (extended by TestCertificateAuthority). */
+export class PkiBuilder {
+  protected serial = 0x1000;
 
-  constructor(private readonly dir: string) {}
+  constructor(protected readonly dir: string) {}
 
   root(name: string, subject: string): PemPair {
     const key = this.newKey(name, P256);
@@ -157,7 +159,7 @@ class PkiBuilder {
     return this.read(name);
   }
 
-  private newKey(name: string, spec: KeySpec): string {
+  protected newKey(name: string, spec: KeySpec): string {
     const out = this.path(`${name}.key`);
     const args = spec.kind === 'ec'
       ? ['genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${spec.curve}`, '-pkeyopt', 'ec_param_enc:named_curve']
@@ -166,13 +168,13 @@ class PkiBuilder {
     return out;
   }
 
-  private csr(name: string, key: string, subject: string): string {
+  protected csr(name: string, key: string, subject: string): string {
     const out = this.path(`${name}.csr`);
     this.openssl(['req', '-new', '-key', key, '-subj', subject, '-out', out]);
     return out;
   }
 
-  private extFile(name: string, spec: LeafSpec): string {
+  protected extFile(name: string, spec: LeafSpec): string {
     const lines = ['[leaf]', 'basicConstraints = critical,CA:FALSE', 'keyUsage = critical,digitalSignature,keyEncipherment,keyAgreement'];
     lines.push(`extendedKeyUsage = ${spec.client === true ? 'clientAuth' : 'serverAuth'}`);
     if (spec.san !== undefined) lines.push(`subjectAltName = ${spec.san}`);
@@ -182,25 +184,25 @@ class PkiBuilder {
   }
 
   /** The files of an issuer made by this builder, found by content. */
-  private issuerFiles(issuer: PemPair): { cert: string; key: string } {
+  protected issuerFiles(issuer: PemPair): { cert: string; key: string } {
     const name = this.names.get(issuer.cert);
     if (name === undefined) throw new Error('issuer was not made by this PKI builder');
     return { cert: this.path(`${name}.pem`), key: this.path(`${name}.key`) };
   }
 
-  private readonly names = new Map<string, string>();
+  protected readonly names = new Map<string, string>();
 
-  private read(name: string): PemPair {
+  protected read(name: string): PemPair {
     const pair = { cert: readFileSync(this.path(`${name}.pem`), 'utf8'), key: readFileSync(this.path(`${name}.key`), 'utf8') };
     this.names.set(pair.cert, name);
     return pair;
   }
 
-  private path(file: string): string {
+  protected path(file: string): string {
     return join(this.dir, file);
   }
 
-  private openssl(args: string[]): void {
+  protected openssl(args: string[]): void {
     try {
       execFileSync('openssl', args, { cwd: this.dir, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {

@@ -32,6 +32,22 @@ export type {
 export type { ConnectorLockPort, LockFailureReason, LockResult, LockState } from './connector-lock.port.js';
 export type { PresentedToken, PresentedTokenType, TokenReaderPort } from './token-reader.port.js';
 export type { DisplayCapabilities, DisplayFormat, DisplayMessage, DisplayPort, DisplayPriority } from './display.port.js';
+export type {
+  CertificateInfoPort,
+  CertificateStorePort,
+  CertificateTlsMaterial,
+  DeleteCertificateResult,
+  InstallRootCertificateOptions,
+  InstallRootCertificateResult,
+  InstallStationCertificateOptions,
+  InstallStationCertificateResult,
+  RootCertificateRejection,
+  StationCertificateInfo,
+  StationCertificateRejection,
+  StationCertificateStatus,
+  StationCsrRequest,
+  StationKeyType,
+} from './certificate-store.port.js';
 export type * from './storage/index.js';
 export type {
   CancelSignal,
