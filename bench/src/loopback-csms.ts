@@ -30,6 +30,10 @@ const handlers: Record<string, () => unknown> = {
   BootNotification: () => ({ currentTime: new Date().toISOString(), interval: 300, status: 'Accepted' }),
   StatusNotification: () => ({}),
   SecurityEventNotification: () => ({}),
+  Heartbeat: () => ({ currentTime: new Date().toISOString() }),
+  Authorize: () => ({ idTokenInfo: { status: 'Accepted' } }),
+  TransactionEvent: () => ({}),
+  MeterValues: () => ({}),
 };
 
 /** ocpp-rpc's RPCServer in strict mode (OCPP 2.0.1 schemas both ways) on 127.0.0.1, accepting every station. */
@@ -40,7 +44,8 @@ export class LoopbackCsms {
 
   private constructor(private readonly server: RpcServerLike) {}
 
-  static async start(): Promise<LoopbackCsms> {
+  /** Starts on `port` (a CSMS coming back after an outage) or a free port. */
+  static async start(port = 0): Promise<LoopbackCsms> {
     const server = new RPCServer({ protocols: ['ocpp2.0.1'], strictMode: true, respondWithDetailedErrors: false, maxBadMessages: Infinity });
     const csms = new LoopbackCsms(server);
     server.auth((accept) => accept({}, 'ocpp2.0.1'));
@@ -48,9 +53,14 @@ export class LoopbackCsms {
       client.on('strictValidationFailure', (event) => csms.violations.push(`${event.method}: ${event.error.message}`));
       for (const [method, handler] of Object.entries(handlers)) client.handle(method, handler);
     });
-    const http = await server.listen(0, '127.0.0.1');
+    const http = await server.listen(port, '127.0.0.1');
     csms.port = (http.address() as AddressInfo).port;
     return csms;
+  }
+
+  /** The port it listens on. */
+  get listeningPort(): number {
+    return this.port;
   }
 
   /** Base URL for stations (`ws://127.0.0.1:PORT`). */

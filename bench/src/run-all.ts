@@ -1,3 +1,4 @@
+import { drainAfterReconnect, durableQueueThroughput } from './durable-queue.bench.js';
 import { modbusMeterReads, type ServedRequest } from './modbus-meter.bench.js';
 import { evstationRate, rawWsRate } from './rpc-roundtrip.bench.js';
 import { stationBoot, stationMemory } from './station-boot.bench.js';
@@ -46,6 +47,14 @@ async function main(): Promise<void> {
   console.log(
     `  booted station (Accepted)        ${mb(memory.station.rss)} MB rss ${mb(memory.station.heapUsed)} MB heap   (${delta(memory.station.rss - memory.empty.rss)} rss over empty, ${delta(memory.station.rss - memory.core.rss)} over core)`,
   );
+
+  const queue = await durableQueueThroughput(Number(process.env['BENCH_QUEUE_EVENTS'] ?? 2_000));
+  console.log(`\nDurable TransactionEvents: ${fmt(queue.events)} Updated events, persist + send + answer + delete, strict CSMS on loopback, SQLite WAL synchronous=FULL`);
+  console.log(`  raw SQLite insert+delete cycle   ${fmt(queue.rawSqlitePerSecond).padStart(8)} events/s   (baseline, same disk)`);
+  console.log(`  evstation whole stack            ${fmt(queue.stackPerSecond).padStart(8)} events/s`);
+  console.log(`  ratio ours/raw                   ${fmt(queue.stackPerSecond / queue.rawSqlitePerSecond, 2).padStart(8)}   (target >= 0.70)`);
+  const drain = await drainAfterReconnect(Number(process.env['BENCH_DRAIN_EVENTS'] ?? 10_000));
+  console.log(`  drain ${fmt(drain.events)} queued after reconnect ${fmt(drain.drainMs).padStart(8)} ms   (${fmt(drain.perSecond)} events/s; R4 asks >= 50/s)`);
 
   const modbus = await modbusMeterReads(Number(process.env['BENCH_MODBUS_SECONDS'] ?? 3));
   const requests = (list: readonly Omit<ServedRequest, 'unitId'>[]): string =>

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChargePoint, DeviceModel, silentLogger, type StationLayout } from '@evstation/core';
+import { ChargePoint, DeviceModel, silentLogger, type ChargePointOptions, type StationLayout } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
 import { WsTransport } from '@evstation/adapters-transport';
@@ -32,6 +32,7 @@ export interface BootTiming {
 
 /** A station booted to Accepted. */
 export interface BootedStation {
+  chargePoint: ChargePoint;
   timing: BootTiming;
   /** Resolves once no OCPP frame went in or out for `quietMs` (the post-boot StatusNotifications etc. are done). */
   settled(quietMs?: number): Promise<void>;
@@ -44,7 +45,13 @@ export interface BootedStation {
  * WsTransport + SQLite stores on `dbPath`), starts it against `csmsUrl` and resolves once the BootNotification
  * is Accepted. Rejects if that takes longer than `timeoutMs`.
  */
-export async function bootStation(csmsUrl: string, dbPath: string, identity: string, timeoutMs = 10_000): Promise<BootedStation> {
+export async function bootStation(
+  csmsUrl: string,
+  dbPath: string,
+  identity: string,
+  timeoutMs = 10_000,
+  extras: { options?: Partial<ChargePointOptions>; values?: { component: { name: string }; variable: { name: string; instance?: string }; value: string }[] } = {},
+): Promise<BootedStation> {
   const t0 = performance.now();
   const clock = new SystemClock();
   const logger = silentLogger;
@@ -57,6 +64,7 @@ export async function bootStation(csmsUrl: string, dbPath: string, identity: str
         { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: identity },
         { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: '0' },
         { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'WebSocketPingInterval' }, value: '0' },
+        ...(extras.values ?? []),
       ],
     },
   );
@@ -73,6 +81,7 @@ export async function bootStation(csmsUrl: string, dbPath: string, identity: str
           profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: csmsUrl, messageTimeout: 10, securityProfile: 0, ocppInterface: 'Wired0' },
         },
       ],
+      ...extras.options,
     },
     {
       isResetAllowed: () => false,
@@ -108,6 +117,7 @@ export async function bootStation(csmsUrl: string, dbPath: string, identity: str
   }
 
   return {
+    chargePoint,
     timing: { assembleMs: tStart - t0, startToAcceptedMs: tAccepted - tStart },
     settled: async (quietMs = 50) => {
       for (;;) {
