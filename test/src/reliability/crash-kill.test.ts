@@ -50,6 +50,7 @@ describe('R2 kill -9 during transactions (reliability.md §4.2, DESIGN rule 6)',
     expect(checkIntegrity(db.path)).toBe('ok');
 
     const audit = auditTransactionLedger(csms.ledger);
+    console.info(`R2: ${kills} kills, ${audit.transactions} transactions, ${audit.events} TransactionEvents received, ${audit.duplicates} identical resends`);
     expect(audit.problems).toEqual([]);
     expect(csms.violations).toEqual([]);
     // Most rounds get far enough to start a transaction; the last one always completes one.
