@@ -16,3 +16,5 @@ export * from './blocks/meter-values/index.js';
 /** A clock moved by hand (tests, crash harnesses, accelerated simulations); also in @evstation/core/testing. */
 export { FakeClock } from './testing/fake-clock.js';
 export * from './evse-manager/index.js';
+export * from './file-transfer/index.js';
+export * from './blocks/firmware/index.js';

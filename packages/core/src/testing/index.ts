@@ -11,3 +11,5 @@ export { runAllTimers, runUntilSettled } from './clock-driver.js';
 export { connectorLockContract, type ConnectorLockContractHarness } from './connector-lock-contract.js';
 export { tokenReaderContract, type TokenReaderContractHarness } from './token-reader-contract.js';
 export * from './store-contracts/index.js';
+export { FakeFileTransfer, type ReceivedUpload } from './fake-file-transfer.js';
+export { sha256Hex } from './sha256.js';
