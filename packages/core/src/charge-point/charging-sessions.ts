@@ -98,6 +98,7 @@ export class ChargingSessions {
         stopCharging: (evseId, reason) => this.notify('stopTransaction', () => deps.callbacks().stopTransaction?.(evseId, reason)),
         pauseCharging: (evseId) => this.notify('pauseCharging', () => deps.callbacks().pauseCharging?.(evseId)),
         unlockConnector: (evseId, connectorId) => void this.unlock(evseId, connectorId),
+        authorizationExpired: () => this.syncAuthorization(),
       },
     });
   }

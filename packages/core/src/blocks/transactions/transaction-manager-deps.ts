@@ -34,6 +34,8 @@ export interface TransactionManagerEvents {
   pauseCharging?(evseId: number): void;
   /** E09/E10: UnlockOnEVSideDisconnect true and the cable was unplugged at the EV. */
   unlockConnector?(evseId: number, connectorId: number): void;
+  /** E03.FR.05/06 (TC_E_05, TC_E_39): EVConnectionTimeOut expired and withdrew the EVSE's authorization (a timer, not a fact). */
+  authorizationExpired?(evseId: number): void;
 }
 
 /** The ports and collaborators of the TransactionManager (DESIGN rule 3: one named deps object). */

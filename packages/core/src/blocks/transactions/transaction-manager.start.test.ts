@@ -79,8 +79,11 @@ describe('E01 start points at the unit level', () => {
     kit.manager.onAuthorized(1, TOKEN, ACCEPTED);
     await kit.clock.advance(29_999);
     expect(kit.manager.isAuthorized(1)).toBe(true);
+    expect(kit.happened).toEqual([]);
     await kit.clock.advance(1);
     expect(kit.manager.isAuthorized(1)).toBe(false);
+    // A timer, not a station fact, withdrew it: the owner is told so the station stops offering energy.
+    expect(kit.happened).toEqual([{ authorizationExpired: 1 }]);
     kit.manager.onCablePluggedIn(1, 1);
     expect(kit.queued()).toEqual([]);
     expect(kit.manager.hasActiveTransaction()).toBe(false);

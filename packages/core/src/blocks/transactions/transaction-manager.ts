@@ -304,10 +304,12 @@ export class TransactionManager {
     this.logger.info({ evseId }, 'EVConnectionTimeOut expired');
     if (!hasTransaction(session)) {
       this.engine.commit(withoutAuthorization(session));
-      return;
+    } else {
+      const stoppedReason = session.transaction.stopCause?.reason ?? 'Timeout';
+      this.engine.end({ ...session, facts: { ...session.facts, authorized: false } }, { at: this.deps.clock.now(), triggerReason: 'EVConnectTimeout', stoppedReason });
     }
-    const stoppedReason = session.transaction.stopCause?.reason ?? 'Timeout';
-    this.engine.end({ ...session, facts: { ...session.facts, authorized: false } }, { at: this.deps.clock.now(), triggerReason: 'EVConnectTimeout', stoppedReason });
+    // No station fact caused this change: tell the owner, or a station would keep an expired authorization.
+    this.deps.events?.authorizationExpired?.(evseId);
   }
 
   /** E05/C15: MaxEnergyOnInvalidId delivered since the start: pause energy and report EnergyLimitReached (SuspendedEVSE). */

@@ -44,7 +44,8 @@ export type Happening =
   | { ended: number; transactionId: string; reason: ReasonEnumType }
   | { stopCharging: number; reason: ReasonEnumType }
   | { pauseCharging: number }
-  | { unlock: number; connectorId: number };
+  | { unlock: number; connectorId: number }
+  | { authorizationExpired: number };
 
 /** Options of {@link makeTransactions}: shared stores make a restart; values set TxCtrlr and friends. */
 export interface TransactionsKitOptions {
@@ -121,6 +122,7 @@ export function makeTransactions(options: TransactionsKitOptions = {}) {
       stopCharging: (evseId, reason) => happened.push({ stopCharging: evseId, reason }),
       pauseCharging: (evseId) => happened.push({ pauseCharging: evseId }),
       unlockConnector: (evseId, connectorId) => happened.push({ unlock: evseId, connectorId }),
+      authorizationExpired: (evseId) => happened.push({ authorizationExpired: evseId }),
     },
   });
   /** Every queued TransactionEvent payload, oldest first, each checked against the schema again. */
