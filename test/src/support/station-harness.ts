@@ -48,6 +48,8 @@ export interface StationOptions {
   start?: boolean;
   /** Default: the system clock. A FakeClock lets a case drive timeouts and intervals (the sockets stay real). */
   clock?: ClockPort;
+  /** Security profile of the default network profile (default 0); 1 needs `values` with SecurityCtrlr.BasicAuthPassword. */
+  securityProfile?: 0 | 1;
   /** Extra ChargePoint options (resumeTransactionsOnBoot, maxQueuedMessages...). */
   options?: Partial<ChargePointOptions>;
 }
@@ -64,7 +66,7 @@ export function startStation(options: StationOptions): RunningStation {
       layout: conformanceLayout,
       values: [
         { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: options.identity ?? 'CS-CONF-1' },
-        { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: '0' },
+        { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: String(options.securityProfile ?? 0) },
         { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'WebSocketPingInterval' }, value: '0' },
         ...(options.values ?? []),
       ],
@@ -79,7 +81,7 @@ export function startStation(options: StationOptions): RunningStation {
       defaultNetworkProfiles: [
         {
           configurationSlot: 1,
-          profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: options.csmsUrl, messageTimeout: 10, securityProfile: 0, ocppInterface: 'Wired0' },
+          profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: options.csmsUrl, messageTimeout: 10, securityProfile: options.securityProfile ?? 0, ocppInterface: 'Wired0' },
         },
       ],
       ...options.options,

@@ -61,14 +61,17 @@ export class StrictCsms {
   readonly violations: SchemaViolation[] = [];
   readonly badMessages: { identity: string; message: string }[] = [];
   readonly clients: CsmsClient[] = [];
+  /** The password stations must present (profile 1/2); undefined accepts any. Tests may change it (A01). */
+  password: string | undefined;
   private readonly server: RpcServerLike;
   private readonly clientWaiters: ((client: CsmsClient) => void)[] = [];
   private port = 0;
 
   private constructor(options: StrictCsmsOptions) {
+    this.password = options.password;
     this.server = new RPCServer({ protocols: ['ocpp2.0.1'], strictMode: true, respondWithDetailedErrors: false, maxBadMessages: Infinity });
     this.server.auth((accept, reject, handshake) => {
-      if (options.password !== undefined && handshake.password?.toString('utf8') !== options.password) {
+      if (this.password !== undefined && handshake.password?.toString('utf8') !== this.password) {
         reject(401, 'Unauthorized');
         return;
       }

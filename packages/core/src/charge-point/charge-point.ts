@@ -36,6 +36,7 @@ import { ConnectionManager } from './connection-manager.js';
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
+import { passwordChanged, registerPasswordRules } from './password-change.js';
 import { ResetCoordinator } from './reset-coordinator.js';
 import { sessionBlocks } from './session-blocks.js';
 import { StatusReporter } from './status-reporter.js';
@@ -184,6 +185,7 @@ export class ChargePoint {
     });
 
     this.events = new EventNotifier({ clock, logger, canSend: () => this.isAccepted(), send: (request) => this.call('NotifyEvent', request) });
+    registerPasswordRules(deviceModel);
     deviceModel.registerValidator('OCPPCommCtrlr', 'NetworkConfigurationPriority', (value) => {
       const stored = new Set(stores.networkProfiles.loadAll().map((s) => String(s.configurationSlot)));
       const missing = value.split(',').map((v) => v.trim()).filter((v) => v !== '' && !stored.has(v));
@@ -207,6 +209,12 @@ export class ChargePoint {
           hasActiveTransaction: (evseId) => this.sessions.transactions.hasActiveTransaction(evseId),
           performReset: (request) => void this.resets.perform(request),
           scheduleResetOnIdle: (request) => this.resets.scheduleOnIdle(request),
+          onVariablesSet: (_data, results, context) => {
+            if (!passwordChanged(results)) return;
+            // A01.FR.11 logged; libocpp#662: reconnect only once the SetVariablesResponse is on the wire.
+            this.security.raise('ReconfigurationOfSecurityParameters', 'BasicAuthPassword changed');
+            context.afterReply(() => void this.connection.reconnect());
+          },
         }),
         availabilityBlock({ availability: this.availability }),
         ...session.blocks,

@@ -9,7 +9,7 @@ import { getVariablesHandler } from './get-variables.handler.js';
 import { getBaseReportHandler, getReportHandler } from './report.handlers.js';
 import { resetHandler } from './reset.handler.js';
 import { setNetworkProfileHandler } from './set-network-profile.handler.js';
-import { setVariablesHandler } from './set-variables.handler.js';
+import { setVariablesHandler, type VariablesSetListener } from './set-variables.handler.js';
 
 /** Everything block B needs from the station. */
 export interface ProvisioningDeps {
@@ -27,6 +27,8 @@ export interface ProvisioningDeps {
   hasActiveTransaction: (evseId?: number) => boolean;
   performReset: (request: ResetCommand) => void;
   scheduleResetOnIdle: (request: ResetCommand) => void;
+  /** What a SetVariables changed (A01: reconnect with the new BasicAuthPassword after the reply). */
+  onVariablesSet?: VariablesSetListener;
 }
 
 /** Functional block B Provisioning: B05-B09, B11/B12 (B01-B04 live in the ChargePoint's registration). */
@@ -36,7 +38,7 @@ export function provisioningBlock(deps: ProvisioningDeps): FunctionalBlock {
     name: 'provisioning',
     handlers: {
       GetVariables: getVariablesHandler(deps.deviceModel),
-      SetVariables: setVariablesHandler(deps.deviceModel),
+      SetVariables: setVariablesHandler(deps.deviceModel, deps.onVariablesSet),
       GetBaseReport: getBaseReportHandler(reportDeps),
       GetReport: getReportHandler(reportDeps),
       SetNetworkProfile: setNetworkProfileHandler({
