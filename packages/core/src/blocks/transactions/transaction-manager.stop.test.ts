@@ -169,15 +169,27 @@ describe('E06 stop points at the unit level', () => {
     expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
   });
 
-  it('TC_E_22_CS EnergyTransfer stopped by the EV: SuspendedEV is Updated, EVConnected ends with StoppedByEV', () => {
+  it('TC_E_22_CS EnergyTransfer stopped by the EV (E06.FR.07): SuspendedEV ends it with StoppedByEV', () => {
     const kit = stopPoint('EnergyTransfer');
     const from = charging(kit);
     kit.manager.onChargingStateChanged(1, 'SuspendedEV');
-    kit.manager.onChargingStateChanged(1, 'EVConnected');
-    expect(kit.since(from).map(summary)).toEqual([
-      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
-      { eventType: 'Ended', triggerReason: 'ChargingStateChanged', chargingState: 'EVConnected', stoppedReason: 'StoppedByEV' },
-    ]);
+    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV', stoppedReason: 'StoppedByEV' }]);
+    expect(kit.manager.hasActiveTransaction()).toBe(false);
+  });
+
+  it('E06.FR.07 EnergyTransfer paused by the EVSE: Ended with SuspendedEVSE, not blamed on the EV (stoppedReason Other)', () => {
+    const kit = stopPoint('EnergyTransfer');
+    const from = charging(kit);
+    kit.manager.onChargingStateChanged(1, 'SuspendedEVSE');
+    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEVSE', stoppedReason: 'Other' }]);
+  });
+
+  it('with other stop points a suspension is only reported (Updated ChargingStateChanged)', () => {
+    const kit = stopPoint('EVConnected,Authorized');
+    const from = charging(kit);
+    kit.manager.onChargingStateChanged(1, 'SuspendedEV');
+    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' }]);
+    expect(kit.manager.hasActiveTransaction()).toBe(true);
   });
 
   it('TC_E_24_CS EV side disconnect deauthorizes (StopTxOnEVSideDisconnect true) and unlocks (UnlockOnEVSideDisconnect true)', () => {

@@ -155,11 +155,15 @@ export class TransactionManager {
     if (session !== undefined) this.onDeauthorized(session.evseId, info);
   }
 
-  /** E01.FR.04/E06 EnergyTransfer (TC_E_02, TC_E_08, TC_E_22), E02: the EV's charging state changed (ChargingStateChanged). */
+  /**
+   * E01.FR.04/E06 EnergyTransfer (TC_E_02, TC_E_08, TC_E_22), E02: the EV's charging state changed (ChargingStateChanged).
+   * Energy stopped by the EV (SuspendedEV, EVConnected) is StoppedByEV; paused by the EVSE it is no doing of the EV.
+   */
   onChargingStateChanged(evseId: number, state: ChargingStateEnumType): void {
     const session = this.engine.session(evseId);
     if (session === undefined || session.facts.chargingState === state) return;
-    this.engine.apply(session, { ...session, facts: { ...session.facts, chargingState: state } }, this.cause('ChargingStateChanged', 'StoppedByEV'));
+    const stopReason: ReasonEnumType = state === 'SuspendedEVSE' ? 'Other' : 'StoppedByEV';
+    this.engine.apply(session, { ...session, facts: { ...session.facts, chargingState: state } }, this.cause('ChargingStateChanged', stopReason));
   }
 
   /** E01.FR.01/E06.FR.01 (TC_E_12, TC_E_19): the parking bay detector sees a vehicle, or no longer does. */

@@ -58,8 +58,14 @@ describe('stop points (E06.FR.01-07)', () => {
     expect(stopPointReached([point], charging, after)).toBe(point);
   });
 
-  it('TC_E_22: an EV suspending energy transfer does not end an EnergyTransfer transaction', () => {
-    expect(stopPointReached(['EnergyTransfer'], charging, { ...charging, chargingState: 'SuspendedEV' })).toBeUndefined();
+  it('TC_E_22_CS E06.FR.07: energy transfer stops when the EV (or the EVSE) suspends it', () => {
+    expect(stopPointReached(['EnergyTransfer'], charging, { ...charging, chargingState: 'SuspendedEV' })).toBe('EnergyTransfer');
+    expect(stopPointReached(['EnergyTransfer'], charging, { ...charging, chargingState: 'SuspendedEVSE' })).toBe('EnergyTransfer');
+  });
+
+  it('E06.FR.07: energy that never flowed cannot stop (an EV suspended from the start)', () => {
+    const suspended = { ...charging, chargingState: 'SuspendedEV' } as const;
+    expect(stopPointReached(['EnergyTransfer'], suspended, { ...suspended, chargingState: 'EVConnected' })).toBeUndefined();
   });
 
   it('E06.FR.05 (Ed3 errata): DataSigned is no stop point', () => {

@@ -19,7 +19,7 @@ export function txPointsOf(list: readonly string[] | undefined): TxPoint[] {
   return (list ?? []).filter(isTxPoint);
 }
 
-/** Charging, or paused by the EV or the EVSE: energy transfer has begun and not been stopped (E06.FR.07, TC_E_22). */
+/** Charging, or paused by the EV or the EVSE: the power path is closed, so ending the authorization must open it (E06.FR.03/06). */
 export function inEnergyTransfer(state: ChargingStateEnumType): boolean {
   return state === 'Charging' || state === 'SuspendedEV' || state === 'SuspendedEVSE';
 }
@@ -67,8 +67,8 @@ function stopPointFired(point: TxPoint, before: PointFacts, after: PointFacts): 
       // E06.FR.06: the connection with the EV is lost OR the authorization ended.
       return evLost || authorizationEnded;
     case 'EnergyTransfer':
-      // E06.FR.07: energy transfer stopped; a suspension is a pause, not a stop (TC_E_22: SuspendedEV gives Updated).
-      return inEnergyTransfer(before.chargingState) && !inEnergyTransfer(after.chargingState);
+      // E06.FR.07: energy transfer stopped, by the EV suspending too (TC_E_22_CS: SuspendedEV ends it with StoppedByEV).
+      return before.chargingState === 'Charging' && after.chargingState !== 'Charging';
   }
 }
 

@@ -1,0 +1,225 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock, type ChargePoint, type ReasonEnumType } from '@evstation/core';
+import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
+import { startBootedStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
+import { acceptingHandlers, flushStation, stationCalls, statusNotifications, waitForCalls } from '../support/ocpp-frames.js';
+import { advance } from '../support/fake-time.js';
+import { allTxPointsAddition, energyTransferStarted, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
+import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEnded, waitForEvent } from '../support/transaction-events.js';
+
+/*
+ * E06 stop points (OCTT "Stop transaction options"): each case sets TxStopPoint (and the related TxCtrlr variables)
+ * over the wire, reaches EnergyTransferStarted with the default TxStartPoint PowerPathClosed (cable, card, Charging),
+ * then does what ends, or does not yet end, the transaction. The station's cables are detachable, so it knows whether a
+ * cable was pulled at the EV ('ev') or at the station ('station').
+ *
+ * TC_E_16_CS (Deauthorized - Invalid idToken) starts in the OCTT's StartOfflineTransaction state and is in
+ * tc-e-offline.test.ts with the other cases that need the connection dropped.
+ */
+describe('E06 stop points against a strict CSMS (SQLite file)', () => {
+  let csms: StrictCsms;
+  let db: { path: string; dispose: () => void };
+  let station: RunningStation;
+  let client: CsmsClient;
+  let chargePoint: ChargePoint;
+  let stops: [number, ReasonEnumType][];
+  let unlocks: [number, number][];
+
+  async function boot(settings: Record<string, string>, options: Partial<Omit<StationOptions, 'csmsUrl' | 'dbPath'>> = {}): Promise<void> {
+    stops = [];
+    unlocks = [];
+    csms = await StrictCsms.start({ handlers: acceptingHandlers() });
+    db = tempDatabase();
+    ({ station, client } = await startBootedStation(csms, {
+      dbPath: db.path,
+      callbacks: {
+        stopTransaction: (evseId, reason) => void stops.push([evseId, reason]),
+        unlockConnector: (evseId, connectorId) => {
+          unlocks.push([evseId, connectorId]);
+          return Promise.resolve('Unlocked');
+        },
+      },
+      ...options,
+    }));
+    chargePoint = station.chargePoint;
+    await setVariables(client, settings);
+  }
+
+  /** Boots with `settings`, reaches EnergyTransferStarted on EVSE 1 and returns the transactionId and the ledger index after it. */
+  async function charging(settings: Record<string, string>, options: Partial<Omit<StationOptions, 'csmsUrl' | 'dbPath'>> = {}): Promise<{ transactionId: string; since: number; from: number }> {
+    await boot(settings, options);
+    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(csms, chargePoint);
+    return { transactionId, since, from: csms.ledger.length };
+  }
+
+  /** The transaction's events after EnergyTransferStarted, once its Ended arrived; the whole stream checked. */
+  async function endOf(transactionId: string, since: number, from: number) {
+    await waitForEnded(csms, transactionId, from);
+    const events = eventsOf(csms, transactionId, since);
+    expectWellFormed(events);
+    expect(chargePoint.activeTransactions()).toEqual([]);
+    return eventsOf(csms, transactionId, from).map(summary);
+  }
+
+  afterEach(async () => {
+    await station.stop();
+    await csms.close();
+    db.dispose();
+  });
+
+  it('TC_E_14_CS Stop transaction options - EVDisconnected - Charging Station side', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EVConnected' });
+    // Reusable state EVConnectedPostSession: the driver stops with the card; the transaction outlives the authorization.
+    await present(chargePoint, TOKEN, 'stopped');
+    chargePoint.onSessionFinished(1, 1, 'station');
+    expect(await endOf(transactionId, since, from)).toEqual([
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected' },
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'Local' },
+    ]);
+    await waitForCalls(csms, 'StatusNotification', 1, from);
+    expect(statusNotifications(csms, from)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Available' }]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_20_CS Stop transaction options - EVDisconnected - EV side (able to charge IEC 61851-1 EV)', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EVConnected', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    chargePoint.onSessionFinished(1, 1, 'ev');
+    expect(await endOf(transactionId, since, from)).toEqual([
+      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
+    ]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_54_CS Stop transaction options - EVDisconnected - EV side (not able to charge IEC 61851-1 EV)', async () => {
+    await boot({ 'TxCtrlr.TxStopPoint': 'EVConnected', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
+    const since = csms.ledger.length;
+    chargePoint.onSessionStarted(1, 1);
+    await present(chargePoint, TOKEN, 'started');
+    const transactionId = transactionIdOn(chargePoint, 1);
+    // The EV never draws energy.
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    chargePoint.onSessionFinished(1, 1, 'ev');
+    expect(await endOf(transactionId, since, since)).toEqual([
+      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
+    ]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_15_CS Stop transaction options - StopAuthorized - Local', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized' });
+    await present(chargePoint, TOKEN, 'stopped');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    // E07.FR.02: the card that started the transaction stops it without another AuthorizeRequest.
+    expect(stationCalls(csms, 'Authorize', from)).toEqual([]);
+    expect(stops).toEqual([[1, 'Local']]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_21_CS Stop transaction options - StopAuthorized - Remote', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized' });
+    await expect(client.call('RequestStopTransaction', { transactionId })).resolves.toEqual({ status: 'Accepted' });
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'RemoteStop', chargingState: 'EVConnected', stoppedReason: 'Remote' }]);
+    expect(stops).toEqual([[1, 'Remote']]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_17_CS Stop transaction options - Deauthorized - EV side disconnect', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized', 'TxCtrlr.StopTxOnEVSideDisconnect': 'true' });
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    chargePoint.onSessionFinished(1, 1, 'ev');
+    expect(await endOf(transactionId, since, from)).toEqual([
+      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
+    ]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_39_CS Stop transaction options - Deauthorized - timeout', async () => {
+    const clock = new FakeClock(new Date());
+    await boot({ 'TxCtrlr.TxStartPoint': 'Authorized', 'TxCtrlr.TxStopPoint': 'Authorized', 'TxCtrlr.EVConnectionTimeOut': '20' }, { clock });
+    const since = csms.ledger.length;
+    await present(chargePoint, TOKEN, 'started');
+    const transactionId = transactionIdOn(chargePoint, 1);
+    await advance(clock, csms, 19_999);
+    expect(transactionEvents(csms, since).map(summary)).toEqual([{ eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken }]);
+    await advance(clock, csms, 1);
+    expect(await endOf(transactionId, since, since)).toEqual([
+      { eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken },
+      { eventType: 'Ended', triggerReason: 'EVConnectTimeout', stoppedReason: 'Timeout' },
+    ]);
+
+    // The EV arrives too late: the connector is Occupied, but nothing charges and no transaction starts.
+    const late = csms.ledger.length;
+    chargePoint.onSessionStarted(1, 1);
+    await waitForCalls(csms, 'StatusNotification', 1, late);
+    await flushStation(csms, client);
+    expect(statusNotifications(csms, late)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Occupied' }]);
+    expect(transactionEvents(csms, late)).toEqual([]);
+    expect(chargePoint.isAuthorized(1)).toBe(false);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_07_CS Stop transaction options - PowerPathClosed - Local stop', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed' });
+    await present(chargePoint, TOKEN, 'stopped');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_35_CS Stop transaction options - PowerPathClosed - Remote stop', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed' });
+    await expect(client.call('RequestStopTransaction', { transactionId })).resolves.toEqual({ status: 'Accepted' });
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'RemoteStop', chargingState: 'EVConnected', stoppedReason: 'Remote' }]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_37_CS Stop transaction options - PowerPathClosed - EV side disconnect', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    chargePoint.onSessionFinished(1, 1, 'ev');
+    expect(await endOf(transactionId, since, from)).toEqual([
+      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
+    ]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_08_CS Stop transaction options - EnergyTransfer stopped - StopAuthorized', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EnergyTransfer' });
+    await present(chargePoint, TOKEN, 'stopped');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_22_CS Stop transaction options - EnergyTransfer stopped - SuspendedEV', async () => {
+    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EnergyTransfer' });
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV', stoppedReason: 'StoppedByEV' }]);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_19_CS Stop transaction options - ParkingBayUnoccupied', async () => {
+    await boot({ 'TxCtrlr.TxStopPoint': 'ParkingBayOccupancy' }, { additions: [allTxPointsAddition] });
+    chargePoint.onParkingBayOccupancy(1, true);
+    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const from = csms.ledger.length;
+    await present(chargePoint, TOKEN, 'stopped');
+    chargePoint.onSessionFinished(1, 1, 'station');
+    await waitForEvent(csms, 'EVCommunicationLost', (e) => e.triggerReason === 'EVCommunicationLost', from);
+    expect(chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([transactionId]);
+    // The transaction outlives card and cable: it ends when the EV leaves the bay.
+    chargePoint.onParkingBayOccupancy(1, false);
+    expect(await endOf(transactionId, since, from)).toEqual([
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected' },
+      { eventType: 'Updated', triggerReason: 'EVCommunicationLost', chargingState: 'Idle' },
+      { eventType: 'Ended', triggerReason: 'EVDeparted', stoppedReason: 'Local' },
+    ]);
+    expect(csms.violations).toEqual([]);
+  });
+});
