@@ -24,7 +24,7 @@ import type { RemoteStartDecision } from '../blocks/remote-control/request-start
 import { TransactionManager, type AuthorizeOptions, type AuthorizeOutcome, type TransactionEventQueue } from '../blocks/transactions/index.js';
 import type { ChargePointCallbacks } from './callbacks.js';
 import { evseAuthorizedBy, evseForPresentedToken, type EvseCandidate } from './evse-choice.js';
-import { remoteStartTarget } from './remote-start.js';
+import { remoteStartTarget, withoutUnsupportedProfile } from './remote-start.js';
 
 /** The outcome of presenting a token: where it applied and what it did (C01, E02, E03, E07). */
 export interface PresentedIdTokenResult {
@@ -238,7 +238,9 @@ export class ChargingSessions {
   }
 
   private async remoteStart(evseId: number, request: RequestStartTransactionRequest): Promise<void> {
-    this.notify('remoteStartTransaction', () => this.deps.callbacks().remoteStartTransaction?.(evseId, request));
+    const smartCharging = this.deps.deviceModel.getValue({ name: 'SmartChargingCtrlr' }, { name: 'Available' }) === true;
+    const told = withoutUnsupportedProfile(request, smartCharging);
+    this.notify('remoteStartTransaction', () => this.deps.callbacks().remoteStartTransaction?.(evseId, told));
     const decided = await this.authorizer.authorize(request.idToken, { evseId, remoteStart: true });
     if (decided.idTokenInfo.status !== 'Accepted') {
       this.logger.info({ evseId, status: decided.idTokenInfo.status }, 'Remote start not authorized (C05)');

@@ -20,3 +20,13 @@ export function remoteStartTarget(
   const { transactionId } = candidate.state;
   return { evseId, decision: { response: { status: 'Accepted', ...(transactionId === undefined ? {} : { transactionId }) } } };
 }
+
+/**
+ * F01.FR.12 (TC_K_38_CS): a station without Smart Charging ignores the chargingProfile of a RequestStartTransaction,
+ * so the request the station is told about carries none (it must not apply a limit the CSMS thinks is not in force).
+ */
+export function withoutUnsupportedProfile(request: RequestStartTransactionRequest, smartChargingAvailable: boolean): RequestStartTransactionRequest {
+  if (smartChargingAvailable || request.chargingProfile === undefined) return request;
+  const { chargingProfile: _ignored, ...rest } = request;
+  return rest;
+}
