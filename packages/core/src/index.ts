@@ -18,3 +18,6 @@ export { FakeClock } from './testing/fake-clock.js';
 export * from './evse-manager/index.js';
 export * from './file-transfer/index.js';
 export * from './blocks/firmware/index.js';
+export * from './blocks/diagnostics/index.js';
+export * from './blocks/data-transfer/index.js';
+export * from './blocks/certificates/index.js';
