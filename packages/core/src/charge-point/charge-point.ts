@@ -256,6 +256,8 @@ export class ChargePoint {
         connected: (slot) => this.onConnected(slot),
         disconnected: () => this.onDisconnected(),
         securityEvent: (event) => this.security.raise(event.type, event.techInfo),
+        securityProfileRaised: (profile, removed) =>
+          this.security.raise('ReconfigurationOfSecurityParameters', `Security profile ${profile}; lower-profile slots removed: ${removed.join(',') || 'none'}`),
       },
     });
     this.unsubscribe = deviceModel.onVariableChanged((change) => this.onVariableChanged(change));

@@ -5,6 +5,7 @@ import type { DisconnectReason, SecurityProfile, TransportConnectionOptions, Tra
 import type { DeviceModel } from '../device-model/index.js';
 import type { RpcEndpoint } from '../rpc/rpc-endpoint.js';
 import { bindTransport } from '../rpc/transport-binding.js';
+import { adoptSecurityProfile, currentSecurityProfile, usableSlots } from './security-profile-upgrade.js';
 import type { ChargePointTlsMaterial } from './charge-point-options.js';
 
 /** Reasons that count as a failed connection attempt for NetworkProfileConnectionAttempts (B10). */
@@ -13,6 +14,8 @@ const ATTEMPT_FAILURES: ReadonlySet<DisconnectReason> = new Set(['connection-fai
 /** What the connection manager reports. */
 export interface ConnectionEvents {
   connected(slot: number): void;
+  /** A05: the connection on a higher security profile succeeded; the lower-profile slots were removed. */
+  securityProfileRaised?(profile: number, removedSlots: number[]): void;
   disconnected(reason: DisconnectReason): void;
   securityEvent(event: SecurityEvent): void;
 }
@@ -70,14 +73,14 @@ export class ConnectionManager {
     const stored = this.deps.profiles.loadAll();
     const order = (this.deps.deviceModel.get('OCPPCommCtrlr', 'NetworkConfigurationPriority') ?? []).map(Number);
     const slots = order.map((n) => stored.find((s) => s.configurationSlot === n)).filter((s): s is NetworkProfileSlot => s !== undefined);
-    return slots.length > 0 ? slots : stored;
+    return usableSlots(slots.length > 0 ? slots : stored, this.deps.deviceModel);
   }
 
   private connectCurrent(): void {
     const slots = this.prioritySlots();
     const slot = slots[this.priorityIndex % Math.max(1, slots.length)];
     if (slot === undefined) {
-      this.deps.logger.error({}, 'No network connection profile configured; not connecting');
+      this.deps.logger.error({ securityProfile: currentSecurityProfile(this.deps.deviceModel) }, 'No network connection profile at or above the security profile; not connecting');
       return;
     }
     this.activeSlot = slot.configurationSlot;
@@ -87,6 +90,8 @@ export class ConnectionManager {
     bindTransport(this.deps.transport, this.deps.endpoint, options, this.deps.logger, {
       onConnected: () => {
         this.failures = 0;
+        const removed = adoptSecurityProfile(slot, this.deps.deviceModel, this.deps.profiles);
+        if (removed !== undefined) this.reportRaise(slot, removed);
         this.setActiveProfileVariable(slot.configurationSlot);
         this.deps.events.connected(slot.configurationSlot);
       },
@@ -96,6 +101,11 @@ export class ConnectionManager {
       },
       onSecurityEvent: (event) => this.deps.events.securityEvent(event),
     });
+  }
+
+  private reportRaise(slot: NetworkProfileSlot, removed: number[]): void {
+    this.deps.logger.info({ securityProfile: slot.profile.securityProfile, removedSlots: removed }, 'Security profile raised (A05)');
+    this.deps.events.securityProfileRaised?.(slot.profile.securityProfile, removed);
   }
 
   private countFailure(slotCount: number): void {
