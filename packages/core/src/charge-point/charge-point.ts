@@ -25,6 +25,7 @@ import { Availability, type ConnectorRef } from '../blocks/availability/availabi
 import { availabilityBlock } from '../blocks/availability/availability.block.js';
 import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
 import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
+import { InvalidMessagesReporter } from '../blocks/security/invalid-messages.js';
 import { SecurityEvents } from '../blocks/security/security-events.js';
 import type { AuthorizationResult, AuthorizeContext } from '../blocks/authorization/index.js';
 import type { ActiveTransaction, AuthorizeOptions, AuthorizeOutcome } from '../blocks/transactions/index.js';
@@ -184,6 +185,7 @@ export class ChargePoint {
       onRaised: (event) => this.callbacks.securityEvent?.(event),
     });
 
+    const invalidMessages = new InvalidMessagesReporter({ clock, raise: (techInfo) => this.security.raise('InvalidMessages', techInfo) });
     this.events = new EventNotifier({ clock, logger, canSend: () => this.isAccepted(), send: (request) => this.call('NotifyEvent', request) });
     registerPasswordRules(deviceModel);
     deviceModel.registerValidator('OCPPCommCtrlr', 'NetworkConfigurationPriority', (value) => {
@@ -242,6 +244,7 @@ export class ChargePoint {
         dispatcher: router,
         ...(deps.newMessageId === undefined ? {} : { newMessageId: deps.newMessageId }),
         onFrame: (record) => this.callbacks.ocppMessages?.(record),
+        onBadFrame: (report) => invalidMessages.refused(report),
       },
       (deviceModel.get('OCPPCommCtrlr', 'MessageTimeout', { variableInstance: 'Default' }) ?? 30) * 1000,
     );
