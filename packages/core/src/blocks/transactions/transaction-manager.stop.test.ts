@@ -208,10 +208,12 @@ describe('E06 stop points at the unit level', () => {
   });
 
   it('TC_E_26_CS E10 suspend (StopTxOnEVSideDisconnect false): Updated EVCommunicationLost/Idle, the EV returns and charging resumes', () => {
-    const kit = stopPoint('Authorized', { 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
+    const kit = stopPoint('Authorized', { 'TxCtrlr.StopTxOnEVSideDisconnect': 'false', 'OCPPCommCtrlr.UnlockOnEVSideDisconnect': 'true' });
     const from = charging(kit);
     kit.manager.onCableUnplugged(1, 1, 'ev');
     expect(kit.manager.transactionOn(1)?.authorized).toBe(true);
+    // E10.FR.01: the connector stays locked although UnlockOnEVSideDisconnect is true.
+    expect(kit.happened.some((h) => 'unlock' in h)).toBe(false);
     kit.manager.onCablePluggedIn(1, 1);
     kit.manager.onChargingStateChanged(1, 'Charging');
     expect(kit.since(from).map(summary)).toEqual([

@@ -74,7 +74,7 @@ export class TransactionManager {
 
   /**
    * E06.FR.02 (TC_E_14, TC_E_20, TC_E_54), E09/E10 (TC_E_24-27): the cable was unplugged. At the EV side,
-   * StopTxOnEVSideDisconnect true also ends the authorization, and UnlockOnEVSideDisconnect unlocks the connector.
+   * StopTxOnEVSideDisconnect true also ends the authorization, and then UnlockOnEVSideDisconnect unlocks the connector.
    */
   onCableUnplugged(evseId: number, connectorId: number, side: 'ev' | 'station'): void {
     const session = this.engine.session(evseId);
@@ -88,7 +88,8 @@ export class TransactionManager {
       facts: { ...facts, evConnected: false, chargingState: 'Idle', authorized: deauthorize ? false : facts.authorized, dataSigned: session.transaction === undefined ? false : facts.dataSigned },
     };
     this.engine.apply(session, next, { ...this.cause('EVCommunicationLost', 'EVDisconnected'), authorizationEnded: deauthorize });
-    if (side === 'ev' && settings.unlockOnEVSideDisconnect) this.deps.events?.unlockConnector?.(evseId, connectorId);
+    // E10.FR.01 (TC_E_26/27): StopTxOnEVSideDisconnect false keeps the connector locked for the driver, whatever UnlockOnEVSideDisconnect says.
+    if (side === 'ev' && settings.stopTxOnEVSideDisconnect && settings.unlockOnEVSideDisconnect) this.deps.events?.unlockConnector?.(evseId, connectorId);
   }
 
   /**
