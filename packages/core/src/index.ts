@@ -21,4 +21,3 @@ export * from './blocks/firmware/index.js';
 export * from './blocks/diagnostics/index.js';
 export * from './blocks/data-transfer/index.js';
 export * from './blocks/certificates/index.js';
-export * from './blocks/certificates/index.js';
