@@ -1,0 +1,151 @@
+import { createRequire } from 'node:module';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FakeClock, type ChargePoint, type TransactionEventRequest } from '@evstation/core';
+import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
+import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
+import { advance } from '../support/fake-time.js';
+import { configValues, energyTransferStarted, setVariables } from '../support/charging-session.js';
+import { distinctBySeqNo, eventsOf, expectWellFormed, transactionEvents } from '../support/transaction-events.js';
+
+const { NOREPLY, createRPCError } = createRequire(import.meta.url)('ocpp-rpc') as { NOREPLY: symbol; createRPCError: (type: string, message?: string) => Error };
+
+/*
+ * E13 transaction message retries (OCTT "Retry sending transaction message when failed"), on a FakeClock so the
+ * waits are driven, not slept: the active network profile's messageTimeout 10 s, MessageAttempts[TransactionEvent] 3 and
+ * MessageAttemptInterval[TransactionEvent] 10 s (set over the wire, as the OCTT does). The CSMS fails one
+ * TransactionEvent (the EV suspending) by not answering (timeout) or by a CALLERROR. MessageAttempts counts every
+ * attempt, the first one included; attempt n+1 waits MessageAttemptInterval x n after attempt n failed; after the
+ * last failed attempt the event is dropped and the next queued one goes out.
+ */
+type Answer = 'no reply' | 'CALLERROR' | 'answer';
+
+/** The harness's network connection profile gives messageTimeout 10 s: a CALL without answer fails after it. */
+const TIMEOUT = 10_000;
+
+describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeClock)', () => {
+  let csms: StrictCsms;
+  let db: { path: string; dispose: () => void };
+  let station: RunningStation;
+  let client: CsmsClient;
+  let chargePoint: ChargePoint;
+  let clock: FakeClock;
+  /** How the CSMS answers the successive attempts of the failing event. */
+  let script: Answer[];
+
+  const isFailing = (e: TransactionEventRequest) => e.triggerReason === 'ChargingStateChanged' && e.transactionInfo.chargingState === 'SuspendedEV';
+
+  async function boot(answers: Answer[]): Promise<{ transactionId: string; since: number }> {
+    script = [...answers];
+    clock = new FakeClock(new Date());
+    const transactionEvent = (params: unknown) => {
+      if (!isFailing(params as TransactionEventRequest)) return {};
+      const answer = script.shift() ?? 'answer';
+      if (answer === 'no reply') return NOREPLY;
+      if (answer === 'CALLERROR') throw createRPCError('InternalError', 'the CSMS could not process it');
+      return {};
+    };
+    csms = await StrictCsms.start({ handlers: acceptingHandlers({ TransactionEvent: transactionEvent }) });
+    db = tempDatabase();
+    ({ station, client } = await startBootedStation(csms, {
+      dbPath: db.path,
+      clock,
+      values: configValues({ 'SampledDataCtrlr.TxUpdatedInterval': '0' }),
+    }));
+    chargePoint = station.chargePoint;
+    await setVariables(client, { 'OCPPCommCtrlr.MessageAttempts[TransactionEvent]': '3', 'OCPPCommCtrlr.MessageAttemptInterval[TransactionEvent]': '10' });
+    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(csms, chargePoint);
+    return { transactionId, since };
+  }
+
+  afterEach(async () => {
+    await station.stop();
+    await csms.close();
+    db.dispose();
+  });
+
+  /** The attempts of the failing event the CSMS has received. */
+  function attempts(since: number): TransactionEventRequest[] {
+    return transactionEvents(csms, since).filter(isFailing);
+  }
+
+  /** The EV suspends (the failing event), then charges again (the event queued behind it). */
+  async function suspendAndResume(since: number): Promise<void> {
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    chargePoint.onChargingStateChanged(1, 'Charging');
+    await waitUntil(() => attempts(since).length === 1, 'the first attempt');
+  }
+
+  /** Lets `ms` pass and expects exactly `count` attempts so far; `unanswered`: attempts the CSMS never answers, by the end of the step. */
+  async function after(ms: number, count: number, since: number, unanswered: number): Promise<void> {
+    await advance(clock, csms, ms, unanswered);
+    await waitUntil(() => attempts(since).length >= count, `attempt ${count}`);
+    expect(attempts(since)).toHaveLength(count);
+  }
+
+  /** Waits for the event queued behind the failing one and checks the whole transaction as the CSMS saw it. */
+  async function nextEventDelivered(transactionId: string, since: number, unanswered: number): Promise<TransactionEventRequest[]> {
+    await waitUntil(() => transactionEvents(csms, since).some((e) => e.transactionInfo.chargingState === 'Charging' && e.seqNo > attempts(since)[0]!.seqNo), 'the next event');
+    await advance(clock, csms, 0, unanswered);
+    await flushStation(csms, client);
+    const received = eventsOf(csms, transactionId, since);
+    expectWellFormed(distinctBySeqNo(received));
+    // Every attempt is the same message (same seqNo and content), each a new CALL with its own message id.
+    const copies = attempts(since);
+    for (const copy of copies) expect(copy).toEqual(copies[0]);
+    const callIds = csms.ledger.filter((e) => !e.outbound && Array.isArray(e.frame) && e.frame[2] === 'TransactionEvent' && isFailing(e.frame[3] as TransactionEventRequest)).map((e) => (e.frame as unknown[])[1]);
+    expect(new Set(callIds).size).toBe(copies.length);
+    return received;
+  }
+
+  it('TC_E_41_CS Retry sending transaction message when failed - Max retry count reached', async () => {
+    const { transactionId, since } = await boot(['no reply', 'no reply', 'no reply']);
+    await suspendAndResume(since);
+    await after(TIMEOUT + 9_999, 1, since, 1);
+    await after(1, 2, since, 2);
+    await after(TIMEOUT + 19_999, 2, since, 2);
+    await after(1, 3, since, 3);
+    // The third timeout ends the attempts: the event is dropped and the next one goes out at once.
+    await after(TIMEOUT, 3, since, 3);
+    await nextEventDelivered(transactionId, since, 3);
+    await advance(clock, csms, 120_000, 3);
+    expect(attempts(since)).toHaveLength(3);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_50_CS Retry sending transaction message when failed - Max retry count reached - CallError', async () => {
+    const { transactionId, since } = await boot(['CALLERROR', 'CALLERROR', 'CALLERROR']);
+    await suspendAndResume(since);
+    await after(9_999, 1, since, 0);
+    await after(1, 2, since, 0);
+    await after(19_999, 2, since, 0);
+    await after(1, 3, since, 0);
+    await nextEventDelivered(transactionId, since, 0);
+    await advance(clock, csms, 120_000);
+    expect(attempts(since)).toHaveLength(3);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_42_CS Retry sending transaction message when failed - Success before reaching the max retry count', async () => {
+    const { transactionId, since } = await boot(['no reply', 'answer']);
+    await suspendAndResume(since);
+    await after(TIMEOUT + 9_999, 1, since, 1);
+    await after(1, 2, since, 1);
+    await nextEventDelivered(transactionId, since, 1);
+    await advance(clock, csms, 120_000, 1);
+    expect(attempts(since)).toHaveLength(2);
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_E_51_CS Retry sending transaction message when failed - Success before reaching the max retry count - CallError', async () => {
+    const { transactionId, since } = await boot(['CALLERROR', 'answer']);
+    await suspendAndResume(since);
+    await after(9_999, 1, since, 0);
+    await after(1, 2, since, 0);
+    await nextEventDelivered(transactionId, since, 0);
+    await advance(clock, csms, 120_000);
+    expect(attempts(since)).toHaveLength(2);
+    expect(csms.violations).toEqual([]);
+  });
+});
