@@ -8,3 +8,4 @@ export { checkCsmsCertificate, wildcardNames, CsmsCertificateError, MIN_EC_KEY_B
 export { stationTlsOptions, OCPP_CIPHER_STRING, TLS12_CIPHERS, TLS13_CIPHER_SUITES, type StationTlsOptions } from './tls-options.js';
 export { classifyFailure, type ConnectionFailure, type ConnectionPhase, type FailureClassification } from './failure-classifier.js';
 export { OCPP_SUBPROTOCOL } from './ws-client-options.js';
+export * from './file-transfer/index.js';
