@@ -40,6 +40,17 @@ export default tseslint.config(
     },
   },
   {
+    // DESIGN rule 3: only packages/wiring and an app's main.ts see the container (core has its own, stricter rule).
+    files: ['**/*.ts'],
+    ignores: ['packages/core/src/**', 'packages/wiring/src/**', 'apps/*/src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['inversify', 'inversify/*', '@inversifyjs/*'], message: "inversify belongs in packages/wiring and an app's main.ts (DESIGN rule 3)." }] },
+      ],
+    },
+  },
+  {
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', coreForbiddenImports] },

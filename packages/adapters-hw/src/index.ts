@@ -37,3 +37,5 @@ export { SimulatedEvse, type SimulatedEvseCommand, type SimulatedEvseDeps, type 
 export { SimulatedLockMechanism, type SimulatedLockMechanismDeps } from './simulated/simulated-lock-mechanism.js';
 export { SimulatedPowerMeter, type SimulatedPowerMeterDeps, type SimulatedPowerSource } from './simulated/simulated-power-meter.js';
 export { SimulatedTokenReader } from './simulated/simulated-token-reader.js';
+
+export { parseTokenLine, SerialLineTokenReader, type SerialLineTokenReaderDeps } from './token-reader/serial-line-token-reader.js';
