@@ -71,6 +71,11 @@ export class ControllerOutputs {
     return this.applied.limitA === limitA || this.command(`setCurrentLimit(${limitA})`, () => controller.setCurrentLimit(limitA), { limitA });
   }
 
+  /** Calls onRetry after the retry interval (once, however often asked). */
+  retryLater(): void {
+    this.scheduleRetry();
+  }
+
   cancelRetry(): void {
     this.retryTimer?.cancel();
     this.retryTimer = undefined;

@@ -14,6 +14,9 @@ import { MeterPoller } from './meter-poller.js';
 import { presentToken } from './token-presenter.js';
 import { UnlockRequests } from './unlock-requests.js';
 
+/** Passes of one reconcile run before it gives up until the retry timer (a real plan settles in a handful). */
+const MAX_PASSES = 50;
+
 /** What an EvseDriver needs. */
 export interface EvseDriverDeps {
   clock: ClockPort;
@@ -178,14 +181,14 @@ export class EvseDriver {
     this.sync();
   }
 
-  /** Reports what changed and wakes the loop. */
+  /** Reports plug and fault changes at once and wakes the loop (which reports the charging state once settled). */
   private sync(): void {
     if (!this.started) return;
-    this.report();
+    this.reportSession();
     void this.reconcile();
   }
 
-  private report(): void {
+  private reportSession(): void {
     const { controller, lock } = this.deps.hardware;
     const status = controller.status();
     // E (pilot error) and F (held unavailable by us) say nothing about the plug: keep what was known.
@@ -197,6 +200,11 @@ export class EvseDriver {
       this.reporter.sessionFinished(this.facts.sessionFinished(status.cableRatingA));
     }
     this.reporter.faulted(this.facts.faulted(status), status.activeFaults);
+  }
+
+  private reportChargingState(): void {
+    const { controller } = this.deps.hardware;
+    const status = controller.status();
     const applied = this.outputs.current();
     this.reporter.chargingState({
       connected: this.facts.connected,
@@ -215,13 +223,25 @@ export class EvseDriver {
     }
     this.running = true;
     try {
+      // Callbacks the ChargePoint makes together (stopTransaction, then authorizationChanged) form one plan.
+      await Promise.resolve();
+      let passes = 0;
       do {
+        if (++passes > MAX_PASSES) {
+          // A plan that never settles must not starve the event loop; look again later on the clock.
+          this.logger.error({ passes }, 'evse-manager plan did not settle: retrying later');
+          this.outputs.retryLater();
+          break;
+        }
         this.again = false;
         const failing = this.facts.controllerError !== undefined;
         await this.step();
         // A controller that answers again changes the plan (it was a fault): look once more.
         if (failing && this.facts.controllerError === undefined) this.again = true;
-        if (this.started) this.report();
+        if (this.started) {
+          this.reportSession();
+          this.reportChargingState();
+        }
       } while (this.again && this.started);
     } catch (error) {
       this.logger.error({ err: error }, 'evse-manager pass failed');
