@@ -69,6 +69,7 @@ export const knownVariableKinds = {
     TxUpdatedInterval: 'number',
     TxEndedInterval: 'number',
     RegisterValuesWithoutPhases: 'boolean',
+    SignReadings: 'boolean',
   },
   AlignedDataCtrlr: {
     Enabled: 'boolean',
@@ -78,6 +79,7 @@ export const knownVariableKinds = {
     TxEndedMeasurands: 'list',
     TxEndedInterval: 'number',
     SendDuringIdle: 'boolean',
+    SignReadings: 'boolean',
   },
   DeviceDataCtrlr: {
     BytesPerMessage: 'number',

@@ -12,6 +12,12 @@ export const AlignedDataCtrlr = {
       description: 'Clock-aligned meter values are sent.',
     },
     {
+      variable: { name: 'SignReadings' },
+      characteristics: { dataType: 'boolean' },
+      attributes: [{ mutability: 'ReadOnly', value: 'false' }],
+      description: 'Whether clock-aligned values carry the meter\'s signedMeterValue (J04/J11); a station whose meter signs sets it true.',
+    },
+    {
       variable: { name: 'Available' },
       characteristics: { dataType: 'boolean' },
       attributes: [{ mutability: 'ReadOnly', value: 'true' }],

@@ -12,6 +12,12 @@ export const SampledDataCtrlr = {
       description: 'Sampled meter values are sent.',
     },
     {
+      variable: { name: 'SignReadings' },
+      characteristics: { dataType: 'boolean' },
+      attributes: [{ mutability: 'ReadOnly', value: 'false' }],
+      description: 'Whether sampled values carry the meter\'s signedMeterValue (J04/J11); a station whose meter signs sets it true.',
+    },
+    {
       variable: { name: 'Available' },
       characteristics: { dataType: 'boolean' },
       attributes: [{ mutability: 'ReadOnly', value: 'true' }],
