@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CertificateHashDataType } from '@evstation/core';
 import { makeStoreKit, makeTestRoots, type StoreKit } from './certificates.test-kit.js';
 import { CertificateStoreError } from './certificate-store-error.js';
+import { FileCertificateStore } from './file-certificate-store.js';
 
 const roots = makeTestRoots();
 const { ca, csmsRoot, otherRoot, manufacturerRoot } = roots;
@@ -119,6 +120,22 @@ describe('FileCertificateStore: root certificates (M03-M05)', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(kit.directory).mode & 0o777).toBe(0o700);
     expect(kit.logger.entries.some((e) => e.level === 'warn' && e.fields['file'] === path)).toBe(true);
+  });
+
+  it('two InstallCertificates at once are served one after the other: the capacity holds', async () => {
+    const options = { ...noCheck, maxEntries: 1 };
+    const results = await Promise.all([
+      kit.store.installRootCertificate('CSMSRootCertificate', csmsRoot.cert, options),
+      kit.store.installRootCertificate('ManufacturerRootCertificate', manufacturerRoot.cert, options),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['Accepted', 'Rejected']);
+    expect(kit.reopen().certificateEntries()).toBe(1);
+  });
+
+  it('a directory that cannot be used gives a clear error naming it', () => {
+    const file = join(kit.directory, 'not-a-directory');
+    writeFileSync(file, 'x');
+    expect(() => FileCertificateStore.open({ directory: join(file, 'station'), clock: kit.clock })).toThrow(new RegExp(`Cannot open certificate store directory ${file}/station: ENOTDIR`));
   });
 
   it('a corrupt certificate file fails the open with an error naming the file', async () => {

@@ -46,6 +46,15 @@ describe('FileCertificateStore: the station certificate (A02/A03)', () => {
     await expect(kit.store.generateCsr({ ...subject, country: 'Netherlands' })).rejects.toThrow(/country/);
   });
 
+  it('keeps only the 8 newest pending keys (every A02 repeat makes one), also over a restart', async () => {
+    const csrs: string[] = [];
+    for (let i = 0; i < 10; i += 1) csrs.push(await kit.store.generateCsr(subject));
+    expect(readdirSync(kit.directory).filter((f) => f.startsWith('csr.'))).toHaveLength(8);
+    const reopened = kit.reopen();
+    expect(await reopened.installStationCertificate(ca.signCsr(csrs[1]!, csmsRoot), {})).toMatchObject({ status: 'Rejected', reason: 'KeyMismatch' });
+    expect(await reopened.installStationCertificate(ca.signCsr(csrs[2]!, csmsRoot), {})).toMatchObject({ status: 'Accepted' });
+  });
+
   it('TC_A_11_CS installs the signed certificate with the pending key and gives both to TLS', async () => {
     const csr = await kit.store.generateCsr(subject);
     const chain = ca.signCsr(csr, csmsRoot);

@@ -65,6 +65,7 @@ export class FileCertificateStore implements CertificateStorePort {
   private active: StationRecord | undefined;
   private next: StationRecord | undefined;
   private pending: PendingRecord[] = [];
+  private pendingCounter = 0;
   private tail: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -146,7 +147,8 @@ export class FileCertificateStore implements CertificateStorePort {
   generateCsr(request: StationCsrRequest): Promise<string> {
     return this.serialize(async () => {
       const generated = await generateCsr(request);
-      const id = `${this.now().getTime().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
+      // Time, then a counter, so file names sort in creation order even within one millisecond.
+      const id = `${this.now().getTime().toString(36).padStart(9, '0')}-${(this.pendingCounter++).toString(36).padStart(4, '0')}-${randomBytes(3).toString('hex')}`;
       const file = fileNames.pending(id);
       this.dir.write(file, `${generated.csrPem.trim()}\n${generated.privateKeyPem.trim()}\n`);
       this.pending.push({ file, id, commonName: request.commonName, organizationName: request.organizationName, spki: generated.spki, privateKeyPem: generated.privateKeyPem });
