@@ -8,9 +8,8 @@ import { acceptingHandlers, flushStation, sortedStatusNotifications, stationActi
  * station reboots; here the test does what it would: stop the ChargePoint and start a new one on the same SQLite
  * file with bootReason RemoteReset.
  *
- * Not here: TC_B_21_CS (OnIdle) and TC_B_22_CS (Immediate) "With Ongoing Transaction" are about the transaction
- * (Scheduled and the reset after it ends; TransactionEvent Ended with ResetCommand/ImmediateReset) and arrive with
- * issue 4. Their idle halves are TC_B_20_CS and the Immediate case below.
+ * Not here: TC_B_21_CS (OnIdle), TC_B_22_CS (Immediate) and TC_B_41_CS "With Ongoing Transaction" are in
+ * tc-b-reset-transactions.test.ts. Their idle halves are TC_B_20_CS and the Immediate case below.
  */
 describe('Block B reset against a strict CSMS (SQLite file)', () => {
   let csms: StrictCsms;

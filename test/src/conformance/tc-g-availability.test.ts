@@ -5,9 +5,8 @@ import { acceptingHandlers, flushStation, sortedStatusNotifications, stationCall
 
 /*
  * Block G Availability, the OCTT cases that apply without transactions (Part 6 names). Every case starts from
- * the general preconditions: booted, Accepted, both connectors Available. Not here, because they need a
- * transaction (issue 4): TC_G_11_CS (EVSE), TC_G_14_CS (station), TC_G_17_CS (connector) "With ongoing
- * transaction" (answer Scheduled, Unavailable after the transaction ends).
+ * the general preconditions: booted, Accepted, both connectors Available. TC_G_11_CS (EVSE), TC_G_14_CS (station)
+ * and TC_G_17_CS (connector) "With ongoing transaction" are in tc-g-transactions.test.ts.
  */
 
 type Scope = { evse?: { id: number; connectorId?: number } };
