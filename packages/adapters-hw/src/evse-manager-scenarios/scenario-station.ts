@@ -1,5 +1,5 @@
-import { EvseManager, FakeClock, type EvseHardware, type EvseManagerOptions, type PowerMeterPort } from '@evstation/core';
-import { MemoryLogger } from '@evstation/core/testing';
+import { EvseManager, type EvseHardware, type EvseManagerOptions, type PowerMeterPort } from '@evstation/core';
+import { FakeClock, MemoryLogger } from '@evstation/core/testing';
 import { SimulatedEvse } from '../simulated/simulated-evse.js';
 import type { SimulatedEvOptions } from '../simulated/simulated-ev.js';
 import { SimulatedTokenReader } from '../simulated/simulated-token-reader.js';
@@ -16,7 +16,8 @@ export interface ScenarioStationOptions {
   options?: EvseManagerOptions;
   /** A station-wide reader (tokens without an evseId) besides the per-EVSE ones. */
   stationReader?: boolean;
-  mainMeter?: PowerMeterPort;
+  /** The station's main meter, built on the station's clock. */
+  mainMeter?: (clock: FakeClock) => PowerMeterPort;
   /** Called before the manager starts (e.g. an EV already plugged in at boot). */
   beforeStart?: (station: ScenarioStation) => void;
 }
@@ -42,6 +43,23 @@ async function drain(clock: FakeClock): Promise<void> {
 }
 
 /**
+ * Moves simulated time by `ms`, timer by timer, draining pending promise chains after each, so a chain that schedules
+ * its next timer late is not jumped over.
+ */
+export async function runFor(clock: FakeClock, ms: number): Promise<void> {
+  await drain(clock);
+  const end = clock.monotonicMs() + ms;
+  for (;;) {
+    const next = clock.msUntilNextTimer();
+    if (next === undefined || next > end - clock.monotonicMs()) break;
+    await clock.advance(next);
+    await drain(clock);
+  }
+  await clock.advance(end - clock.monotonicMs());
+  await drain(clock);
+}
+
+/**
  * Builds a station of SimulatedEvses wired to an EvseManager and a FakeChargePoint (the ports are started by the
  * manager, as in a board app). Swap FakeChargePoint for the real ChargePoint here once it is integrated.
  */
@@ -64,7 +82,7 @@ export async function scenarioStation(options: ScenarioStationOptions = {}): Pro
     logger,
     evses: hardware,
     ...(options.stationReader === true ? { tokenReader: stationReader } : {}),
-    ...(options.mainMeter === undefined ? {} : { mainMeter: options.mainMeter }),
+    ...(options.mainMeter === undefined ? {} : { mainMeter: options.mainMeter(clock) }),
     ...(options.options === undefined ? {} : { options: options.options }),
   });
   const chargePoint = new FakeChargePoint({ callbacks: manager.callbacks, evseIds: hardware.map((h) => h.evseId), acceptedTokens: options.acceptedTokens ?? ['AA11BB22'] });
@@ -74,20 +92,7 @@ export async function scenarioStation(options: ScenarioStationOptions = {}): Pro
     if (found === undefined) throw new Error(`no EVSE ${evseId} in this station`);
     return found;
   };
-  const run = async (ms = 0): Promise<void> => {
-    // Timer by timer, draining after each, so a chain that schedules its next timer late is not jumped over.
-    await drain(clock);
-    const end = clock.monotonicMs() + ms;
-    for (;;) {
-      const next = clock.msUntilNextTimer();
-      const left = end - clock.monotonicMs();
-      if (next === undefined || next > left) break;
-      await clock.advance(next);
-      await drain(clock);
-    }
-    await clock.advance(end - clock.monotonicMs());
-    await drain(clock);
-  };
+  const run = (ms = 0): Promise<void> => runFor(clock, ms);
   const station: ScenarioStation = { clock, logger, evses, manager, chargePoint, stationReader, evse, run, stop: () => manager.stop() };
   options.beforeStart?.(station);
   await manager.start();
