@@ -24,6 +24,7 @@ describe('@evstation/adapters-storage exports', () => {
         'InMemoryNetworkProfileStore',
         'InMemorySecurityLogStore',
         'InMemoryTransactionStore',
+        'NodeFirmwareVerifier',
         'StoreError',
         'checkIntegrity',
         'createInMemoryStationStores',

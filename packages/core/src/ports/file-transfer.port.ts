@@ -17,9 +17,9 @@ export type FileTransferProtocol = 'HTTP' | 'HTTPS' | 'FTP' | 'FTPS' | 'SFTP';
  * port). The blocks map these to OCPP statuses (N01 UploadLogStatusEnumType, L01 DownloadFailed).
  */
 export type FileTransferErrorKind =
-  /** The URL cannot be used: unparseable, no host, an FTP URL without a file name... */
+  /** The URL cannot be used: unparseable, no host, an FTP URL without a file name, HTTP 400... */
   | 'bad-location'
-  /** The URL's scheme is not one this adapter serves. */
+  /** The scheme is not served, or the server does not support the operation (HTTP 405/501, FTP 502/504). */
   | 'protocol-unsupported'
   /** The server has no such file or path (HTTP 404/410, FTP 550 on retrieve). */
   | 'not-found'

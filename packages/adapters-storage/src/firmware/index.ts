@@ -1,0 +1,1 @@
+export { NodeFirmwareVerifier } from './node-firmware-verifier.js';
