@@ -99,6 +99,7 @@ export const knownVariableKinds = {
     Available: 'boolean',
     SupplyPhases: 'number',
     Problem: 'boolean',
+    AllowNewSessionsPendingFirmwareUpdate: 'boolean',
   },
   EVSE: {
     AvailabilityState: 'string',

@@ -31,5 +31,11 @@ export const ChargingStation = {
       attributes: [{ mutability: 'ReadOnly', persistent: false, value: 'false' }],
       description: 'The station has a problem (SummaryInventory, GetReport criterion Problem).',
     },
+    {
+      variable: { name: 'AllowNewSessionsPendingFirmwareUpdate' },
+      characteristics: { dataType: 'boolean' },
+      attributes: [{ mutability: 'ReadWrite', value: 'false' }],
+      description: 'L01: idle EVSEs may start new sessions while a firmware installation waits for running transactions (TC_L_12-16).',
+    },
   ],
 } satisfies ComponentDefinition;
