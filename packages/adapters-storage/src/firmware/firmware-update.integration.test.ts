@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileTransfer } from '@evstation/adapters-transport';
-import { startTestHttpFileServer, type TestHttpFileServer } from '@evstation/adapters-transport/testing';
+import { createFirmwareSigningPki, startTestHttpFileServer, type FirmwareSigningPki, type TestHttpFileServer } from '@evstation/adapters-transport/testing';
 import { FirmwareUpdater, type FirmwareStatusNotificationRequest, type SecurityEvent, type StationStores, type UpdateFirmwareRequest } from '@evstation/core';
 import { FakeClock, MemoryLogger } from '@evstation/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStationStores } from '../open-sqlite-station-stores.js';
-import { createFirmwareSigningPki, type FirmwareSigningPki } from './firmware-signing.test-kit.js';
 import { NodeFirmwareVerifier } from './node-firmware-verifier.js';
 
 const FIRMWARE = Buffer.from('station firmware 3.0.0 '.repeat(2000));

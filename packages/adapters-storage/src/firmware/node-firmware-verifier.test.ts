@@ -1,7 +1,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createFirmwareSigningPki, type FirmwareSigningPki } from '@evstation/adapters-transport/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirmwareSigningPki, type FirmwareSigningPki } from './firmware-signing.test-kit.js';
 import { NodeFirmwareVerifier } from './node-firmware-verifier.js';
 
 let pki: FirmwareSigningPki;

@@ -5,3 +5,4 @@ export { RecordingTransportEvents, type DisconnectInfo } from './recording-trans
 export { AsyncQueue } from './async-queue.js';
 export { startTestHttpFileServer, type FileServerRequest, type TestHttpFileServer, type TestHttpFileServerOptions } from './test-http-file-server.js';
 export { FTP_USER, startTestFtpFileServer, type TestFtpFileServer } from './test-ftp-file-server.js';
+export { createFirmwareSigningPki, type FirmwareSigningPki } from './firmware-signing-pki.js';

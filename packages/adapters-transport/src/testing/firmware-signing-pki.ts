@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TestCertificateAuthority, type PemPair } from '@evstation/adapters-transport/testing';
+import { TestCertificateAuthority } from './test-ca.js';
+import type { PemPair } from './test-pki.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -24,7 +25,7 @@ export interface FirmwareSigningPki {
   cleanup(): void;
 }
 
-/** Builds the PKI with the shared TestCertificateAuthority (adapters-transport testing). */
+/** Builds the manufacturer PKI for L01 tests (unit and conformance) with the TestCertificateAuthority; needs openssl. */
 export function createFirmwareSigningPki(): FirmwareSigningPki {
   const ca = TestCertificateAuthority.create();
   const dir = mkdtempSync(join(tmpdir(), 'evstation-fw-'));
