@@ -16,6 +16,8 @@ describe('@evstation/adapters-storage exports', () => {
     expect(storage.createInMemoryStationStores).toBe(core.createInMemoryStationStores);
     expect(Object.keys(storage).sort()).toEqual(
       [
+        'CertificateStoreError',
+        'FileCertificateStore',
         'InMemoryAuthCacheStore',
         'InMemoryAvailabilityStore',
         'InMemoryDeviceModelStore',

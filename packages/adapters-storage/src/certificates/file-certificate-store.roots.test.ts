@@ -41,6 +41,8 @@ describe('FileCertificateStore: root certificates (M03-M05)', () => {
     expect(reopened.getInstalledCertificateIds().map((c) => c.certificateType).sort()).toEqual(['CSMSRootCertificate', 'ManufacturerRootCertificate']);
     expect(reopened.getInstalledCertificateIds(['V2GRootCertificate', 'V2GCertificateChain'])).toEqual([]);
     expect(reopened.tlsMaterial().csmsRootCertificates).toHaveLength(1);
+    expect(reopened.rootCertificates('ManufacturerRootCertificate').map(normalized)).toEqual([normalized(manufacturerRoot.cert)]);
+    expect(reopened.rootCertificates('MORootCertificate')).toEqual([]);
     expect(reopened.hasValidCsmsRootCertificate()).toBe(true);
   });
 

@@ -144,6 +144,10 @@ export class FileCertificateStore implements CertificateStorePort {
     return this.roots.length;
   }
 
+  rootCertificates(certificateType: InstallCertificateUseEnumType): string[] {
+    return this.roots.filter((r) => r.certificateType === certificateType).map((r) => certificatePem(r.certificate));
+  }
+
   generateCsr(request: StationCsrRequest): Promise<string> {
     return this.serialize(async () => {
       const generated = await generateCsr(request);

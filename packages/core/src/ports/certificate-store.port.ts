@@ -129,6 +129,8 @@ export interface CertificateInfoPort {
   hasValidCsmsRootCertificate(): boolean;
   /** Installed root certificates, fallback included: the value of SecurityCtrlr.CertificateEntries. */
   certificateEntries(): number;
+  /** The installed root certificates of one type as PEM, fallback included (e.g. ManufacturerRootCertificate for L01). */
+  rootCertificates(certificateType: InstallCertificateUseEnumType): string[];
 }
 
 /**

@@ -63,6 +63,10 @@ export class FakeCertificateStore implements CertificateStorePort {
     return this.roots.length;
   }
 
+  rootCertificates(): string[] {
+    return [];
+  }
+
   generateCsr(request: StationCsrRequest): Promise<string> {
     if (this.csrFailure !== undefined) return Promise.reject(this.csrFailure);
     this.csrRequests.push(request);
