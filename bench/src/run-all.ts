@@ -1,4 +1,5 @@
 import { drainAfterReconnect, durableQueueThroughput } from './durable-queue.bench.js';
+import { evseManagerCpu } from './evse-manager.bench.js';
 import { modbusMeterReads, type ServedRequest } from './modbus-meter.bench.js';
 import { evstationRate, rawWsRate } from './rpc-roundtrip.bench.js';
 import { stationBoot, stationMemory } from './station-boot.bench.js';
@@ -70,6 +71,17 @@ async function main(): Promise<void> {
   console.log('  note: ServerTCP answers each request after a setTimeout(0) (>= 1 ms), so both sides stay under ~1,000 requests/s');
   if (!sameOnWire) console.log(`  note: the server saw ours: ${requests(modbus.served.ours)}; raw: ${requests(modbus.served.raw)}`);
   if (modbus.ours.failed > 0) console.log(`  note: ${modbus.ours.failed} of ${modbus.ours.reads} readings through the adapter failed`);
+
+  const evse = await evseManagerCpu(Number(process.env['BENCH_EVSE_STATIONS'] ?? 100), Number(process.env['BENCH_EVSE_MINUTES'] ?? 120));
+  const perMinute = (cost: { perStationMinuteMs: number }): string => fmt(cost.perStationMinuteMs, 4).padStart(8);
+  console.log(
+    `\nevse-manager CPU: ${evse.stations} simulated stations x ${evse.evsesPerStation} EVSEs, all charging, ${evse.minutes} simulated minutes on a hand-moved clock, meters every ${evse.meterIntervalS} s`,
+  );
+  console.log(`  hardware only                    ${perMinute(evse.baseline)} ms CPU per station-minute   (baseline)`);
+  console.log(`  + bare meter-read timer loop     ${perMinute(evse.rawPolling)} ms CPU per station-minute   (${fmt(evse.rawPolling.meterValues)} reads)`);
+  console.log(`  + evse-manager + ChargePoint     ${perMinute(evse.managed)} ms CPU per station-minute   (${fmt(evse.managed.meterValues)} MeterValues)`);
+  console.log(`  evse-manager over bare polling   ${fmt(evse.managed.perStationMinuteMs - evse.rawPolling.perStationMinuteMs, 4).padStart(8)} ms per station-minute, ratio ${fmt(evse.managed.cpuMs / evse.rawPolling.cpuMs, 2)}`);
+  if (evse.managed.charging !== evse.stations * evse.evsesPerStation) console.log(`  note: only ${evse.managed.charging} EVSEs were charging at the end of the managed run`);
 }
 
 await main();
