@@ -107,6 +107,18 @@ describe('N01 GetLog', () => {
     expect(kit.files.uploads).toEqual([{ url: `${LOG_SERVER}diag.tar.gz`, fileName: 'diag.tar.gz', content: '/var/log/evstation/diag.tar.gz' }]);
   });
 
+  it('stop() cancels the running upload and its retry timer; nothing more is reported', async () => {
+    const kit = makeLogKit();
+    kit.files.hold(LOG_SERVER);
+    await kit.getLog(diagnostics(16));
+    kit.uploader.stop();
+    await kit.settle();
+    expect(kit.files.inFlight()).toBe(0);
+    expect(kit.statuses()).toEqual(['Uploading#16']);
+    expect(kit.uploader.statusNotification()).toEqual({ status: 'Idle' });
+    expect(kit.clock.pendingTimers()).toBe(0);
+  });
+
   it('credentials of log.remoteLocation never reach the log lines', async () => {
     const kit = makeLogKit({ defaultRetries: 0 });
     kit.files.failNext(LOG_SERVER, 'network');

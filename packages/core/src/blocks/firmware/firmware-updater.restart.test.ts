@@ -105,3 +105,19 @@ describe('L01 firmware update state across restarts (FirmwareStateStorePort)', (
     expect(kit.clock.pendingTimers()).toBe(0);
   });
 });
+
+describe('L01 final status delivery after reconnects', () => {
+  it('onRegistrationAccepted twice while the first delivery is in flight sends Installed once', async () => {
+    const before = makeFirmwareKit();
+    await before.update(signedRequest(8));
+    const after = makeFirmwareKit({}, before.store);
+    after.updater.start();
+    after.updater.onRegistrationAccepted();
+    after.updater.onRegistrationAccepted();
+    await after.settle();
+    expect(after.statuses()).toEqual(['Installed#8']);
+    after.updater.onRegistrationAccepted();
+    await after.settle();
+    expect(after.statuses()).toEqual(['Installed#8']);
+  });
+});

@@ -20,6 +20,7 @@ export class FirmwareUpdater {
   private run: FirmwareRun | undefined;
   private readonly reporter: FirmwareStatusReporter;
   private resumeAfterBoot: FirmwareUpdateRecord | undefined;
+  private delivering = false;
 
   constructor(
     private readonly deps: FirmwareUpdaterDeps,
@@ -85,11 +86,16 @@ export class FirmwareUpdater {
     this.resumeAfterBoot = record;
   }
 
-  /** Once BootNotification is Accepted: delivers a final status left undelivered and resumes an interrupted update. */
+  /**
+   * Once BootNotification is Accepted: delivers a final status left undelivered and resumes an interrupted update.
+   * Calling it again after a reconnect retries an undelivered final status; it never sends one twice at a time.
+   */
   onRegistrationAccepted(): void {
     const stored = this.deps.store.load();
-    if (stored !== undefined && FINAL_FIRMWARE_STATUSES.has(stored.status) && this.run?.phase !== 'installing') {
-      void this.reporter.deliverPending(stored);
+    const busy = this.run !== undefined && this.run.phase !== 'finished';
+    if (stored !== undefined && FINAL_FIRMWARE_STATUSES.has(stored.status) && !busy && !this.delivering) {
+      this.delivering = true;
+      void this.reporter.deliverPending(stored).finally(() => (this.delivering = false));
     }
     const resume = this.resumeAfterBoot;
     this.resumeAfterBoot = undefined;
