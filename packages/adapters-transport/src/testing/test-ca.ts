@@ -17,6 +17,8 @@ export interface IssueOptions {
   notAfter?: Date;
   /** Default EC P-256. */
   key?: KeySpec;
+  /** A TLS server certificate (serverAuth) for this DNS name and 127.0.0.1, instead of a clientAuth leaf. */
+  serverName?: string;
 }
 
 /** Options of {@link TestCertificateAuthority.signCsr}. */
@@ -76,10 +78,10 @@ export class TestCertificateAuthority extends PkiBuilder {
     writeFileSync(join(caDir, 'serial'), `${(this.serial++).toString(16).padStart(4, '0')}\n`);
     const files = 'issuer' in signer ? this.adopt(signer.issuer) : undefined;
     const config = join(caDir, 'ca.cnf');
-    writeFileSync(config, caConfig(caDir, files));
+    writeFileSync(config, caConfig(caDir, files, options.serverName));
     const now = Date.now();
     const out = join(caDir, 'issued.pem');
-    const args = ['ca', '-batch', '-config', config, '-in', csr, '-out', out, '-notext', '-preserveDN', '-extensions', options.ca === true ? 'ext_ca' : 'ext_leaf',
+    const args = ['ca', '-batch', '-config', config, '-in', csr, '-out', out, '-notext', '-preserveDN', '-extensions', options.ca === true ? 'ext_ca' : options.serverName === undefined ? 'ext_leaf' : 'ext_server',
       '-startdate', opensslDate(options.notBefore ?? new Date(now - HOUR_MS)), '-enddate', opensslDate(options.notAfter ?? new Date(now + 30 * 24 * HOUR_MS))];
     if ('selfSignKey' in signer) args.push('-selfsign', '-keyfile', signer.selfSignKey);
     if (options.subject !== undefined) args.push('-subj', options.subject);
@@ -99,14 +101,16 @@ export class TestCertificateAuthority extends PkiBuilder {
   }
 }
 
-/** An `openssl ca` configuration that keeps the request's DN and offers a CA and a leaf extension section. */
-function caConfig(caDir: string, issuer: { cert: string; key: string } | undefined): string {
+/** An `openssl ca` configuration that keeps the request's DN and offers CA, client leaf and server leaf extension sections. */
+function caConfig(caDir: string, issuer: { cert: string; key: string } | undefined, serverName = 'localhost'): string {
   return [
     '[ca]', 'default_ca = test_ca', '[test_ca]', `dir = ${caDir}`, 'database = $dir/index.txt', 'serial = $dir/serial', 'new_certs_dir = $dir',
     ...(issuer === undefined ? [] : [`certificate = ${issuer.cert}`, `private_key = ${issuer.key}`]),
     'default_md = sha256', 'policy = policy_any', 'unique_subject = no', 'copy_extensions = none', 'email_in_dn = no',
     '[policy_any]', 'countryName = optional', 'organizationName = optional', 'commonName = supplied',
     '[ext_ca]', 'basicConstraints = critical,CA:TRUE', 'keyUsage = critical,keyCertSign,cRLSign',
-    '[ext_leaf]', 'basicConstraints = critical,CA:FALSE', 'keyUsage = critical,digitalSignature,keyAgreement', 'extendedKeyUsage = clientAuth', '',
+    '[ext_leaf]', 'basicConstraints = critical,CA:FALSE', 'keyUsage = critical,digitalSignature,keyAgreement', 'extendedKeyUsage = clientAuth',
+    '[ext_server]', 'basicConstraints = critical,CA:FALSE', 'keyUsage = critical,digitalSignature,keyAgreement', 'extendedKeyUsage = serverAuth',
+    `subjectAltName = DNS:${serverName},IP:127.0.0.1`, '',
   ].join('\n');
 }
