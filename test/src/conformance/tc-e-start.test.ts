@@ -92,7 +92,7 @@ describe('E02/E03 local start against a strict CSMS (SQLite file)', () => {
     await advance(clock, csms, 29_999);
     expect(chargePoint.isAuthorized(1)).toBe(true);
     await advance(clock, csms, 1);
-    // E03.FR.05/E03.FR.06: the authorization is withdrawn; with TxStartPoint PowerPathClosed no transaction had started.
+    // E03 EVConnectionTimeOut: the authorization is withdrawn; with TxStartPoint PowerPathClosed no transaction had started.
     expect(chargePoint.isAuthorized(1)).toBe(false);
     expect(authorizationChanges).toEqual([
       [1, true],

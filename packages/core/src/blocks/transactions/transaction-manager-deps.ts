@@ -34,7 +34,7 @@ export interface TransactionManagerEvents {
   pauseCharging?(evseId: number): void;
   /** E09/E10: UnlockOnEVSideDisconnect true and the cable was unplugged at the EV. */
   unlockConnector?(evseId: number, connectorId: number): void;
-  /** E03.FR.05/06 (TC_E_05, TC_E_39): EVConnectionTimeOut expired and withdrew the EVSE's authorization (a timer, not a fact). */
+  /** E03 (TC_E_05, TC_E_39): EVConnectionTimeOut expired and withdrew the EVSE's authorization (a timer, not a fact). */
   authorizationExpired?(evseId: number): void;
 }
 
