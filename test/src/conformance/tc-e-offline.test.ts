@@ -165,7 +165,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     const transactionId = await energyTransferStarted(csms, chargePoint);
     await goOffline();
     const offline = csms.ledger.length;
-    // Another card of the same group, known from the cache, may stop it (C09.FR.03/E07).
+    // Another card of the same group, known from the cache, may stop it (C09 GroupId, E07).
     const result = await chargePoint.presentIdToken(GROUP_MATE);
     expect(result).toMatchObject({ evseId: 1, outcome: 'stopped' });
     const back = await comeBack();
@@ -194,7 +194,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     expect(received(transactionId, offline).map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken, offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
-      // E05.FR.02 with StopTxOnInvalidId true: energy stops and, with TxStopPoint Authorized, the transaction ends.
+      // E05 with StopTxOnInvalidId true: energy stops and, with TxStopPoint Authorized, the transaction ends.
       { eventType: 'Ended', triggerReason: 'Deauthorized', chargingState: 'EVConnected', stoppedReason: 'DeAuthorized' },
     ]);
     expect(stops).toEqual([[1, 'DeAuthorized']]);

@@ -94,7 +94,7 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     await waitForEvent(csms, 'CablePluggedIn', (e) => e.triggerReason === 'CablePluggedIn', since);
     const events = eventsOf(csms, started.transactionInfo.transactionId, since);
     expectWellFormed(events);
-    // remoteStartId only in the first event after the remote start (F01.FR.23/F02).
+    // remoteStartId only in the first event after the remote start (F01/F02).
     expect(events.map((e) => e.transactionInfo.remoteStartId)).toEqual([4711, undefined]);
     expect(csms.violations).toEqual([]);
   });

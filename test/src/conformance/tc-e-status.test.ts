@@ -106,7 +106,7 @@ describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
     const since = csms.ledger.length;
     await holdNextEvent(() => energyTransferStartedWithoutWaiting());
     await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
-    // E14.FR.06: without transactionId the answer has no ongoingIndicator, only whether any transaction message waits.
+    // E14: without transactionId the answer has no ongoingIndicator, only whether any transaction message waits.
     await expect(getTransactionStatus()).resolves.toEqual({ messagesInQueue: true });
     await release();
     await waitUntil(() => transactionEvents(csms, since).some((e) => e.transactionInfo.chargingState === 'Charging'), 'the Charging event');

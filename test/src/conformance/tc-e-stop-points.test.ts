@@ -114,7 +114,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized' });
     await present(chargePoint, TOKEN, 'stopped');
     expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
-    // E07.FR.02: the card that started the transaction stops it without another AuthorizeRequest.
+    // E07: the card that started the transaction stops it without another AuthorizeRequest.
     expect(stationCalls(csms, 'Authorize', from)).toEqual([]);
     expect(stops).toEqual([[1, 'Local']]);
     expect(csms.violations).toEqual([]);

@@ -48,7 +48,7 @@ export function summary(event: TransactionEventRequest): EventSummary {
 }
 
 /**
- * The rules every transaction's stream must keep, whatever the case (E01.FR.07/16, E03.FR.01, E06): one transactionId,
+ * The rules every transaction's stream must keep, whatever the case (E01.FR.07/16, E03, E06): one transactionId,
  * seqNo 0..n-1 without gap in the order received, Started first and only first, Ended at most once and last, evse in
  * the first event (and at most once more, to add the connectorId once the EV connected), each idToken at most once.
  */
