@@ -61,6 +61,18 @@ describe('evse-manager scenarios on simulated hardware: sessions', () => {
     expect(station.chargePoint.log(1)).toEqual(['sessionStarted:1']);
   });
 
+  it('lockOnPlugIn: the connector locks at plug-in, before any token, but no energy flows until authorized', async () => {
+    const station = await scenarioStation({ options: { lockOnPlugIn: true } });
+    const evse = station.evse(1);
+    evse.command({ type: 'plug-in' });
+    await station.run(LOCK_MS);
+    expect(evse.snapshot()).toMatchObject({ lock: 'locked', relayClosed: false, offeredCurrentA: 0 });
+    expect(station.chargePoint.chargingStates(1)).toEqual([]);
+    evse.command({ type: 'present-token', idToken: TOKEN });
+    await station.run();
+    expect(evse.snapshot()).toMatchObject({ relayClosed: true, offeredCurrentA: 32 });
+  });
+
   it('F01/F02 a remote start authorizes the EVSE like a token', async () => {
     const station = await scenarioStation();
     const evse = station.evse(1);
