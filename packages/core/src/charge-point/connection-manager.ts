@@ -131,6 +131,11 @@ export class ConnectionManager {
     const password = dm.getRaw({ name: 'SecurityCtrlr' }, { name: 'BasicAuthPassword' });
     const securityProfile = profile.securityProfile as SecurityProfile;
     this.deps.endpoint.setMessageTimeout(profile.messageTimeout * 1000);
+    // One source of truth: OCPPCommCtrlr.MessageTimeout[Default] reports the timeout of the profile in use.
+    const timeoutVariable = { name: 'MessageTimeout', instance: 'Default' };
+    if (dm.has({ name: 'OCPPCommCtrlr' }, timeoutVariable) && dm.getRaw({ name: 'OCPPCommCtrlr' }, timeoutVariable) !== String(profile.messageTimeout)) {
+      dm.setInternal({ name: 'OCPPCommCtrlr' }, timeoutVariable, String(profile.messageTimeout));
+    }
     return {
       csmsUrl: profile.ocppCsmsUrl,
       identity: dm.get('SecurityCtrlr', 'Identity') ?? '',
