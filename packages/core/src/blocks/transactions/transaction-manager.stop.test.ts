@@ -44,17 +44,18 @@ describe('E06 stop points at the unit level', () => {
     kit.manager.onChargingStateChanged(1, 'EVConnected');
     kit.manager.onCableUnplugged(1, 1, 'station');
     expect(kit.since(from).map(summary)).toEqual([
-      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected' },
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
       { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'Local' },
     ]);
     expect(kit.happened).toContainEqual({ stopCharging: 1, reason: 'Local' });
   });
 
-  it('TC_E_15_CS StopAuthorized local (E06.FR.03): the same token ends the transaction, stoppedReason Local, no idToken again', () => {
+  it('TC_E_15_CS StopAuthorized local (E06.FR.03): the same token ends the transaction, stoppedReason Local, idToken of the ending driver', () => {
     const kit = stopPoint('Authorized');
     const from = charging(kit);
     expect(kit.manager.onAuthorized(1, { idToken: 'octt-token-001', type: 'ISO14443' }, ACCEPTED)).toBe('stopped');
-    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    // TransactionEventRequest.idToken: required when the EV Driver ends the authorization (the token as presented).
+    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: 'octt-token-001' }]);
     expect(kit.happened.slice(-2)).toEqual([
       { ended: 1, transactionId: 'tx-1', reason: 'Local' },
       { stopCharging: 1, reason: 'Local' },
@@ -65,7 +66,7 @@ describe('E06 stop points at the unit level', () => {
     const kit = stopPoint('PowerPathClosed');
     const from = charging(kit);
     kit.manager.onAuthorized(1, TOKEN, ACCEPTED);
-    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
   });
 
   it('TC_E_16_CS Deauthorized, invalid idToken (E05, E06.FR.04): Ended Deauthorized, stoppedReason DeAuthorized', () => {
@@ -105,7 +106,7 @@ describe('E06 stop points at the unit level', () => {
     expect(kit.manager.hasActiveTransaction(1)).toBe(true);
     kit.manager.onParkingBay(1, false);
     expect(kit.since(from).map(summary)).toEqual([
-      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected' },
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
       { eventType: 'Updated', triggerReason: 'EVCommunicationLost', chargingState: 'Idle' },
       { eventType: 'Ended', triggerReason: 'EVDeparted', stoppedReason: 'Local' },
     ]);
@@ -166,7 +167,7 @@ describe('E06 stop points at the unit level', () => {
     const kit = stopPoint('EnergyTransfer');
     const from = charging(kit);
     kit.manager.onAuthorized(1, TOKEN, ACCEPTED);
-    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
   });
 
   it('TC_E_22_CS EnergyTransfer stopped by the EV (E06.FR.07): SuspendedEV ends it with StoppedByEV', () => {

@@ -100,7 +100,8 @@ export class TransactionManager {
     const session = this.engine.session(evseId);
     if (session === undefined || idTokenInfo.status !== 'Accepted') return 'ignored';
     const groupIdToken = options.groupIdToken ?? idTokenInfo.groupIdToken;
-    const stopIdToken = sameIdToken(session.idToken, idToken) ? {} : { stopIdToken: idToken };
+    // TransactionEventRequest.idToken is required when the EV Driver ends the authorization, the same token included.
+    const stopIdToken = { stopIdToken: idToken };
     if (options.masterPass === true) {
       if (session.transaction === undefined) return 'ignored';
       this.endAuthorization(session, { triggerReason: 'StopAuthorized', reason: 'MasterPass', ...stopIdToken });
