@@ -41,7 +41,7 @@ async function discardBody(body: Dispatcher.ResponseData['body']): Promise<void>
  * HTTP(S) transfers with undici 7: one Agent with the configured CA list (Node's roots when none), connect timeout,
  * and headers/body idle timeouts. Downloads follow at most `maxRedirects` redirects and never from https to http.
  * Uploads are an HTTP PUT of the raw file to the location (the file name appended when it ends with '/'), as
- * everest-core's uploader does with `curl -T`; no redirect is followed for an upload.
+ * everest-core's uploader does with `curl -T` (ADR 0003); no redirect is followed for an upload.
  */
 export class HttpTransfer {
   private readonly agent: Agent;
