@@ -79,7 +79,7 @@ describe('B12 Reset with transactions against a strict CSMS (SQLite file)', () =
     await waitUntil(() => station.resets.length > 0, 'the reset callback');
     expect(station.resets).toEqual([{ type: 'OnIdle' }]);
     const ended = await waitForEnded(csms, transactionId, since);
-    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' });
+    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken });
     expectWellFormed(eventsOf(csms, transactionId, since));
 
     const after = await reboot();

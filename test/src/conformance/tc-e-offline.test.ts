@@ -107,7 +107,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     expect(received(transactionId, since, offline).map(summary)).toEqual([
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV', offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken },
     ]);
     expect(eventsOf(csms, transactionId, since).filter((e) => e.offline === true)).toHaveLength(2);
     expect(csms.violations).toEqual([]);
@@ -131,7 +131,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     expect(received(transactionId, offline).map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken, offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', offline: true },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken, offline: true },
     ]);
     // Offline, the card was checked against the cache only: no AuthorizeRequest then, none afterwards either.
     expect(stationCalls(csms, 'Authorize', offline)).toEqual([]);
@@ -152,7 +152,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     const back = await comeBack();
     await waitForEnded(csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', offline: true },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken, offline: true },
     ]);
     expect(stationCalls(csms, 'Authorize', offline)).toEqual([]);
     expect(csms.violations).toEqual([]);

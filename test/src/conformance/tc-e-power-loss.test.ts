@@ -78,7 +78,7 @@ describe('Power loss during a transaction (real SQLite file, restart)', () => {
     expectWellFormed(events);
     expect(events.slice(before.length).map((e) => ({ seqNo: e.seqNo, ...summary(e) }))).toEqual([
       { seqNo: before.length, eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
-      { seqNo: before.length + 1, eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' },
+      { seqNo: before.length + 1, eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken },
     ]);
     expect(csms.violations).toEqual([]);
   });

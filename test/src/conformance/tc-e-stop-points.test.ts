@@ -74,7 +74,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     await present(chargePoint, TOKEN, 'stopped');
     chargePoint.onSessionFinished(1, 1, 'station');
     expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected' },
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
       { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'Local' },
     ]);
     await waitForCalls(csms, 'StatusNotification', 1, from);
@@ -113,7 +113,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   it('TC_E_15_CS Stop transaction options - StopAuthorized - Local', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized' });
     await present(chargePoint, TOKEN, 'stopped');
-    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
     // E07: the card that started the transaction stops it without another AuthorizeRequest.
     expect(stationCalls(csms, 'Authorize', from)).toEqual([]);
     expect(stops).toEqual([[1, 'Local']]);
@@ -167,7 +167,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   it('TC_E_07_CS Stop transaction options - PowerPathClosed - Local stop', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed' });
     await present(chargePoint, TOKEN, 'stopped');
-    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
     expect(csms.violations).toEqual([]);
   });
 
@@ -192,7 +192,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   it('TC_E_08_CS Stop transaction options - EnergyTransfer stopped - StopAuthorized', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EnergyTransfer' });
     await present(chargePoint, TOKEN, 'stopped');
-    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' }]);
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
     expect(csms.violations).toEqual([]);
   });
 
@@ -216,7 +216,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     // The transaction outlives card and cable: it ends when the EV leaves the bay.
     chargePoint.onParkingBayOccupancy(1, false);
     expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected' },
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
       { eventType: 'Updated', triggerReason: 'EVCommunicationLost', chargingState: 'Idle' },
       { eventType: 'Ended', triggerReason: 'EVDeparted', stoppedReason: 'Local' },
     ]);

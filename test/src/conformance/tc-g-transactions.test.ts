@@ -50,7 +50,7 @@ describe('G03/G04 ChangeAvailability with transactions against a strict CSMS (SQ
     const stopped = csms.ledger.length;
     await present(chargePoint, TOKEN, 'stopped');
     const ended = await waitForEnded(csms, transactionId, stopped);
-    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local' });
+    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken });
     expectWellFormed(eventsOf(csms, transactionId, since));
     await waitForCalls(csms, 'StatusNotification', 1, stopped);
     await flushStation(csms, client);

@@ -50,7 +50,9 @@ export function summary(event: TransactionEventRequest): EventSummary {
 /**
  * The rules every transaction's stream must keep, whatever the case (E01.FR.07/16, E03, E06): one transactionId,
  * seqNo 0..n-1 without gap in the order received, Started first and only first, Ended at most once and last, evse in
- * the first event (and at most once more, to add the connectorId once the EV connected), each idToken at most once.
+ * the first event (and at most once more, to add the connectorId once the EV connected), and the idToken once per
+ * authorization: once when it authorizes, and once more in the event where the driver ends the authorization
+ * (TransactionEventRequest.idToken is required in both).
  */
 export function expectWellFormed(events: readonly TransactionEventRequest[]): void {
   expect(events.length).toBeGreaterThan(0);
@@ -68,8 +70,10 @@ export function expectWellFormed(events: readonly TransactionEventRequest[]): vo
     expect(e.evse?.id).toBe(first.evse?.id);
     expect(e.evse?.connectorId).toBeGreaterThan(0);
   }
-  const tokens = events.flatMap((e) => (e.idToken === undefined ? [] : [`${e.idToken.type}:${e.idToken.idToken}`]));
+  const authorizing = events.filter((e) => e.triggerReason !== 'StopAuthorized');
+  const tokens = authorizing.flatMap((e) => (e.idToken === undefined ? [] : [`${e.idToken.type}:${e.idToken.idToken.toLowerCase()}`]));
   expect(new Set(tokens).size).toBe(tokens.length);
+  for (const stop of events.filter((e) => e.triggerReason === 'StopAuthorized')) expect(stop.idToken, `seqNo ${stop.seqNo} StopAuthorized without idToken`).toBeDefined();
 }
 
 /** One event per seqNo (the first copy): what a CSMS keeps when it de-duplicates retries on (transactionId, seqNo). */
