@@ -65,7 +65,8 @@ try {
   process.exit(1);
 }
 const count = `${options.stations} station${options.stations === 1 ? '' : 's'}`;
-process.stdout.write(`station-sim: ${count} with ${options.evses} EVSE${options.evses === 1 ? '' : 's'} each -> ${csmsUrl}\n`);
+const evses = `${options.evses} EVSE${options.evses === 1 ? '' : 's'}${options.stations === 1 ? '' : ' each'}`;
+process.stdout.write(`station-sim: ${count} with ${evses} -> ${csmsUrl}\n`);
 if (csms !== undefined) process.stdout.write(`station-sim: csms-dev started on loopback; its HTTP API: ${csms.httpUrl}/api/stations\n`);
 if (runtime.controlUrl !== undefined) process.stdout.write(`station-sim dashboard: ${runtime.controlUrl}/\nstation-sim control API: ${runtime.controlUrl}/api/stations\n`);
 if (runtime.failed.length > 0) process.stdout.write(`station-sim: ${runtime.failed.length} station(s) did not start (see the log): ${runtime.failed.slice(0, 5).join(', ')}\n`);
