@@ -21,7 +21,7 @@ export const OCPP_CIPHER_STRING = [...TLS13_CIPHER_SUITES, ...TLS12_CIPHERS, '@S
 /** The TLS options that `tls.connect` gets. */
 export type StationTlsOptions = Pick<
   ConnectionOptions,
-  'ca' | 'cert' | 'key' | 'minVersion' | 'ciphers' | 'rejectUnauthorized' | 'checkServerIdentity'
+  'ca' | 'cert' | 'key' | 'minVersion' | 'ciphers' | 'rejectUnauthorized' | 'checkServerIdentity' | 'allowPartialTrustChain'
 >;
 
 /**
@@ -37,6 +37,8 @@ export function stationTlsOptions(profile: SecurityProfile, tls: TransportTlsOpt
     minVersion: 'TLSv1.2',
     ciphers: OCPP_CIPHER_STRING,
     rejectUnauthorized: true,
+    // M05 AdditionalRootCertificateCheck: the new CSMS root is cross-signed by the old one and must be trusted on its own.
+    allowPartialTrustChain: true,
     checkServerIdentity: (hostname: string, cert: PeerCertificate) => checkCsmsCertificate(hostname, cert, allowWildcards),
   };
   if (profile === 3 && tls.clientCertificateChain !== undefined && tls.clientPrivateKey !== undefined) {

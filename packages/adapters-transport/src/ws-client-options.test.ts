@@ -33,7 +33,7 @@ describe('wsClientOptions (DESIGN §5, reliability.md §4.4)', () => {
 describe('stationTlsOptions (A00.FR.308-321, A00.FR.401)', () => {
   it('trusts only the configured roots, requires TLS 1.2+, offers GCM suites only with SECLEVEL=2', () => {
     const tls = stationTlsOptions(2, options.tls);
-    expect(tls).toMatchObject({ ca: [ROOT], minVersion: 'TLSv1.2', ciphers: OCPP_CIPHER_STRING, rejectUnauthorized: true });
+    expect(tls).toMatchObject({ ca: [ROOT], minVersion: 'TLSv1.2', ciphers: OCPP_CIPHER_STRING, rejectUnauthorized: true, allowPartialTrustChain: true });
     expect(tls?.cert).toBeUndefined();
     expect(tls?.key).toBeUndefined();
     expect(OCPP_CIPHER_STRING).toBe(

@@ -16,6 +16,7 @@ export interface SetNetworkProfileDeps {
   onStored?: (configurationSlot: number, profile: NetworkConnectionProfileType) => void;
 }
 
+/** StatusInfoType.reasonCode is at most 20 characters (schema). */
 const rejected = (reasonCode: string, additionalInfo: string): SetNetworkProfileResponse => ({
   status: 'Rejected',
   statusInfo: { reasonCode, additionalInfo: additionalInfo.slice(0, 512) },
@@ -39,9 +40,9 @@ export function setNetworkProfileHandler(deps: SetNetworkProfileDeps): CallHandl
     if (!allowedSlots(deps.deviceModel).includes(slot)) return rejected('InvalidConfSlot', `Slot ${slot} does not exist on this station`);
     const current = deps.deviceModel.get('SecurityCtrlr', 'SecurityProfile') ?? 0;
     if (profile.securityProfile < current) return rejected('NoSecurityDowngrade', `Security profile ${profile.securityProfile} is lower than the active ${current}`);
-    if (profile.securityProfile > 3 || profile.securityProfile < 0) return rejected('InvalidSecurityProfile', `Unknown security profile ${profile.securityProfile}`);
-    if (profile.securityProfile >= 2 && !deps.hasCsmsRootCertificate()) return rejected('NoCsmsRootCertificate', 'Profile 2 and 3 need an installed CSMSRootCertificate');
-    if (profile.securityProfile === 3 && !deps.hasStationCertificate()) return rejected('NoChargingStationCertificate', 'Profile 3 needs a ChargingStationCertificate');
+    if (profile.securityProfile > 3 || profile.securityProfile < 0) return rejected('InvalidProfile', `Unknown security profile ${profile.securityProfile}`);
+    if (profile.securityProfile >= 2 && !deps.hasCsmsRootCertificate()) return rejected('NoCsmsRootCert', 'Profile 2 and 3 need an installed CSMSRootCertificate');
+    if (profile.securityProfile === 3 && !deps.hasStationCertificate()) return rejected('NoStationCert', 'Profile 3 needs a ChargingStationCertificate');
     const wantsTls = profile.securityProfile >= 2;
     if (!/^wss?:\/\//i.test(profile.ocppCsmsUrl) || /^wss:/i.test(profile.ocppCsmsUrl) !== wantsTls) {
       return rejected('InvalidURL', `ocppCsmsUrl must use ${wantsTls ? 'wss' : 'ws'}:// for security profile ${profile.securityProfile}`);
