@@ -1,5 +1,8 @@
 import type {
   BootNotificationResponse,
+  DataTransferRequest,
+  DataTransferResponse,
+  UpdateFirmwareRequest,
   ReasonEnumType,
   RequestStartTransactionRequest,
   TransactionEventRequest,
@@ -11,6 +14,11 @@ import type {
   SetNetworkProfileStatusEnumType,
 } from '../messages/index.js';
 import type { SecurityEvent } from '../ports/security-event.js';
+import type { DownloadedArtifact } from '../ports/file-transfer.port.js';
+import type { FirmwareUpdateRecord } from '../ports/storage/firmware-state-store.port.js';
+import type { FirmwareInstallResult, InstalledFirmwareOutcome } from '../blocks/firmware/firmware-updater-deps.js';
+import type { DiagnosticsLogFile, DiagnosticsLogQuery } from '../blocks/diagnostics/log-uploader-deps.js';
+import type { CustomerReference } from '../blocks/diagnostics/customer-information.js';
 import type { FrameRecord } from '../rpc/rpc-endpoint.js';
 import type { VariableChange } from '../device-model/index.js';
 
@@ -65,6 +73,18 @@ export interface ChargePointCallbacks {
   transactionEvent?(request: TransactionEventRequest): void;
   /** The CSMS's answer to a TransactionEvent. */
   transactionEventResponse?(request: TransactionEventRequest, response: TransactionEventResponse): void;
+  /** L01: install a downloaded, verified firmware artifact; 'RebootRequired' makes the library call `reset` (Immediate). */
+  updateFirmwareRequest?(update: { artifact: DownloadedArtifact; request: UpdateFirmwareRequest }): Promise<FirmwareInstallResult>;
+  /** L01: after the install reboot, did the new firmware come up? Default Installed. */
+  verifyInstalledFirmware?(record: FirmwareUpdateRecord): InstalledFirmwareOutcome;
+  /** N01 GetLog(DiagnosticsLog): the log for the window; undefined when there is none. Without it DiagnosticsLog is Rejected. */
+  getLogRequest?(query: DiagnosticsLogQuery): Promise<DiagnosticsLogFile | undefined> | DiagnosticsLogFile | undefined;
+  /** N09: the station's own data about a customer, human readable. */
+  getCustomerInformation?(customer: CustomerReference): Promise<string> | string;
+  /** N10: remove the station's own data about a customer. */
+  clearCustomerInformation?(customer: CustomerReference): Promise<void> | void;
+  /** P01: a DataTransfer for a vendorId the station did not register in `dataTransferVendors`; without it UnknownVendorId. */
+  dataTransfer?(request: DataTransferRequest): Promise<DataTransferResponse> | DataTransferResponse;
 }
 
 /** Callbacks a station must provide. */

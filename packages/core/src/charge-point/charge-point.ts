@@ -3,6 +3,8 @@ import {
   type BootNotificationResponse,
   type BootReasonEnumType,
   type ChargingStateEnumType,
+  type DataTransferRequest,
+  type DataTransferResponse,
   type GetTransactionStatusResponse,
   type IdTokenInfoType,
   type IdTokenType,
@@ -26,6 +28,9 @@ import { availabilityBlock } from '../blocks/availability/availability.block.js'
 import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
 import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
 import { InvalidMessagesReporter } from '../blocks/security/invalid-messages.js';
+import { securityProfilePrerequisites } from '../blocks/certificates/security-profile-prerequisites.js';
+import { dataTransferRequest } from '../blocks/data-transfer/data-transfer-request.js';
+import type { SecurityProfile } from '../ports/transport.port.js';
 import { SecurityEvents } from '../blocks/security/security-events.js';
 import type { AuthorizationResult, AuthorizeContext } from '../blocks/authorization/index.js';
 import type { ActiveTransaction, AuthorizeOptions, AuthorizeOutcome } from '../blocks/transactions/index.js';
@@ -33,13 +38,14 @@ import { EventNotifier, lockFailureEvent, type StationEvent } from '../blocks/di
 import { ChargePointConfigError, validateCallbacks, type ChargePointCallbacks } from './callbacks.js';
 import type { ChargePointDeps, ChargePointOptions } from './charge-point-options.js';
 import { ChargingSessions, type PresentedIdTokenResult } from './charging-sessions.js';
-import { ConnectionManager } from './connection-manager.js';
+import { ConnectionManager, type ConnectionTlsMaterial } from './connection-manager.js';
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
 import { passwordChanged, registerPasswordRules } from './password-change.js';
 import { ResetCoordinator } from './reset-coordinator.js';
 import { sessionBlocks } from './session-blocks.js';
+import { StationManagement } from './station-management.js';
 import { StatusReporter } from './status-reporter.js';
 import { timeSyncDecision } from './time-sync.js';
 
@@ -71,6 +77,7 @@ export class ChargePoint {
   private readonly connection: ConnectionManager;
   private readonly events: EventNotifier;
   private readonly sessions: ChargingSessions;
+  private readonly management: StationManagement;
   private readonly callbacks: ChargePointCallbacks;
   private readonly resets: ResetCoordinator;
   private readonly unsubscribe: () => void;
@@ -157,6 +164,7 @@ export class ChargePoint {
       sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
       callbacks: () => this.callbacks,
       transactionEnded: (evseId) => this.onTransactionEnded(evseId),
+      transactionStarted: () => this.management.transactionsChanged(),
       ...(deps.newTransactionId === undefined ? {} : { newTransactionId: deps.newTransactionId }),
       ...(options.maxAuthCacheEntries === undefined ? {} : { maxAuthCacheEntries: options.maxAuthCacheEntries }),
     });
@@ -185,6 +193,26 @@ export class ChargePoint {
       onRaised: (event) => this.callbacks.securityEvent?.(event),
     });
 
+    this.management = new StationManagement({
+      clock,
+      logger,
+      deviceModel,
+      stores,
+      ...(deps.certificates === undefined ? {} : { certificates: deps.certificates }),
+      ...(deps.fileTransfer === undefined ? {} : { fileTransfer: deps.fileTransfer }),
+      ...(deps.firmwareVerifier === undefined ? {} : { firmwareVerifier: deps.firmwareVerifier }),
+      callbacks: () => this.callbacks,
+      call: (action, payload) => this.call(action, payload),
+      raise: (type, techInfo) => this.security.raise(type, techInfo),
+      serialNumber: () => options.chargingStation.serialNumber ?? identity,
+      securityProfile: () => this.securityProfile(),
+      canSend: () => this.isAccepted(),
+      reconnect: () => void this.connection.reconnect(),
+      hasActiveTransactions: () => this.sessions.transactions.hasActiveTransaction(),
+      holdEvsesForFirmware: (hold) => this.availability.holdForFirmware(hold),
+      ...(options.dataTransferVendors === undefined ? {} : { dataTransferVendors: options.dataTransferVendors }),
+      ...(options.firmware === undefined ? {} : { firmwareOptions: options.firmware }),
+    });
     const invalidMessages = new InvalidMessagesReporter({ clock, raise: (techInfo) => this.security.raise('InvalidMessages', techInfo) });
     this.events = new EventNotifier({ clock, logger, canSend: () => this.isAccepted(), send: (request) => this.call('NotifyEvent', request) });
     registerPasswordRules(deviceModel);
@@ -201,8 +229,12 @@ export class ChargePoint {
           clock,
           logger,
           networkProfiles: stores.networkProfiles,
-          hasCsmsRootCertificate: () => (options.tls?.csmsRootCertificates.length ?? 0) > 0,
-          hasStationCertificate: () => options.tls?.clientCertificateChain !== undefined,
+          ...(deps.certificates === undefined
+            ? {
+                hasCsmsRootCertificate: () => (options.tls?.csmsRootCertificates.length ?? 0) > 0,
+                hasStationCertificate: () => options.tls?.clientCertificateChain !== undefined,
+              }
+            : securityProfilePrerequisites(deps.certificates, clock)),
           ...(this.callbacks.validateNetworkProfile === undefined ? {} : { validateNetworkProfile: this.callbacks.validateNetworkProfile.bind(this.callbacks) }),
           onNetworkProfileStored: () => this.security.raise('ReconfigurationOfSecurityParameters', 'Network connection profile changed'),
           sendNotifyReport: (request) => this.call('NotifyReport', request, { duringPending: true }),
@@ -220,10 +252,12 @@ export class ChargePoint {
         }),
         availabilityBlock({ availability: this.availability }),
         ...session.blocks,
+        ...this.management.blocks,
         remoteControlBlock({
           ...session.remoteControl,
           triggers: {
             ...session.triggers,
+            ...this.management.triggers,
             BootNotification: () =>
               this.registration.status === 'Accepted' ? { status: 'Rejected' } : { status: 'Accepted', send: () => this.registration.trigger('Triggered') },
             Heartbeat: () => ({ status: 'Accepted', send: () => void this.sendHeartbeat(true).catch(() => undefined) }),
@@ -254,11 +288,12 @@ export class ChargePoint {
       deviceModel,
       profiles: stores.networkProfiles,
       logger,
-      ...(options.tls === undefined ? {} : { tls: options.tls }),
+      ...this.tlsMaterialSource(),
       events: {
         connected: (slot) => this.onConnected(slot),
         disconnected: () => this.onDisconnected(),
         securityEvent: (event) => this.security.raise(event.type, event.techInfo),
+        tlsConnected: (usedFallback) => this.management.tlsConnected(usedFallback),
         securityProfileRaised: (profile, removed) =>
           this.security.raise('ReconfigurationOfSecurityParameters', `Security profile ${profile}; lower-profile slots removed: ${removed.join(',') || 'none'}`),
       },
@@ -280,7 +315,8 @@ export class ChargePoint {
   start(options: { bootReason?: BootReasonEnumType } = {}): void {
     if (this.started) throw new ChargePointConfigError('ChargePoint already started');
     this.started = true;
-    const reason = options.bootReason ?? 'PowerUp';
+    // L01: after a firmware installation the reboot reason is FirmwareUpdate, whatever the station says.
+    const reason = this.management.bootReason() ?? options.bootReason ?? 'PowerUp';
     this.registration.setReason(reason);
     if (this.deps.stores.networkProfiles.loadAll().length === 0) {
       for (const slot of this.options.defaultNetworkProfiles ?? []) this.deps.stores.networkProfiles.set(slot);
@@ -289,6 +325,7 @@ export class ChargePoint {
     const event = bootSecurityEvent(reason);
     if (event !== undefined) this.security.raise(event, `Boot reason ${reason}`);
     this.sessions.start(this.options.resumeTransactionsOnBoot === undefined ? {} : { resume: this.options.resumeTransactionsOnBoot });
+    this.management.start();
     this.connection.start();
   }
 
@@ -298,6 +335,7 @@ export class ChargePoint {
     this.registration.stop();
     this.queue.stop();
     this.sessions.stop();
+    this.management.stop();
     this.unsubscribe();
     await this.connection.stop();
     this.started = false;
@@ -415,6 +453,24 @@ export class ChargePoint {
     return this.connection.slot;
   }
 
+  /** P02: a DataTransfer to the CSMS; undefined (logged) when it could not be delivered. */
+  dataTransferRequest(request: DataTransferRequest): Promise<DataTransferResponse | undefined> {
+    return dataTransferRequest({ sendDataTransfer: (r) => this.call('DataTransfer', r), logger: this.deps.logger }, request);
+  }
+
+  /** The security profile of the connection in use, else the configured one. */
+  private securityProfile(): SecurityProfile {
+    return this.connection.securityProfile ?? ((this.deps.deviceModel.get('SecurityCtrlr', 'SecurityProfile') ?? 0) as SecurityProfile);
+  }
+
+  /** TLS trust and the station certificate: from the certificate store when there is one, else the static options. */
+  private tlsMaterialSource(): { tlsMaterial?: () => ConnectionTlsMaterial | undefined } {
+    const { certificates } = this.deps;
+    if (certificates !== undefined) return { tlsMaterial: () => certificates.tlsMaterial() };
+    const { tls } = this.options;
+    return tls === undefined ? {} : { tlsMaterial: () => tls };
+  }
+
   /** Sends a CALL, holding to the registration gate: before Accepted only BootNotification (and answers to CSMS requests while Pending). */
   private call<A extends OcppAction>(action: A, payload: RequestOf<A>, options: { duringPending?: boolean } = {}): Promise<ResponseOf<A>> {
     const status = this.registration.status;
@@ -449,6 +505,7 @@ export class ChargePoint {
   private onTransactionEnded(evseId: number): void {
     for (const connector of this.availability.connectors().filter((c) => c.evseId === evseId)) this.availability.scopeBecameIdle(connector);
     this.resets.transactionEnded();
+    this.management.transactionsChanged();
   }
 
   private isAccepted(): boolean {
@@ -461,6 +518,7 @@ export class ChargePoint {
     if (this.registration.status === 'Accepted') {
       this.statusReporter.cameBackOnline();
       this.queue.kick();
+      this.management.registrationAccepted();
       this.heartbeat.start(this.deps.deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval') ?? 0);
     }
     this.registration.onConnected();
@@ -483,6 +541,7 @@ export class ChargePoint {
     this.heartbeat.start(this.deps.deviceModel.get('OCPPCommCtrlr', 'HeartbeatInterval') ?? 0);
     if (previous !== 'Accepted') this.statusReporter.reportAll();
     this.queue.kick();
+    this.management.registrationAccepted();
   }
 
   private setHeartbeatInterval(intervalS: number): void {

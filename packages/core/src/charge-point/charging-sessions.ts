@@ -48,8 +48,10 @@ export interface ChargingSessionsDeps {
   /** J01: clock-aligned values of an idle EVSE or the main meter. */
   sendMeterValues: (request: MeterValuesRequest) => void;
   callbacks: () => ChargePointCallbacks;
-  /** A transaction ended on this EVSE (Reset OnIdle, Scheduled ChangeAvailability). */
+  /** A transaction ended on this EVSE (Reset OnIdle, Scheduled ChangeAvailability, firmware waiting). */
   transactionEnded: (evseId: number) => void;
+  /** A transaction started on this EVSE. */
+  transactionStarted?: (evseId: number) => void;
   newTransactionId?: () => string;
   maxAuthCacheEntries?: number;
 }
@@ -94,6 +96,7 @@ export class ChargingSessions {
       metering: this.sampled,
       ...(deps.newTransactionId === undefined ? {} : { newTransactionId: deps.newTransactionId }),
       events: {
+        transactionStarted: (evseId) => deps.transactionStarted?.(evseId),
         transactionEnded: (evseId) => this.afterChange(() => deps.transactionEnded(evseId)),
         stopCharging: (evseId, reason) => this.notify('stopTransaction', () => deps.callbacks().stopTransaction?.(evseId, reason)),
         pauseCharging: (evseId) => this.notify('pauseCharging', () => deps.callbacks().pauseCharging?.(evseId)),

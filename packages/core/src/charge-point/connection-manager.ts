@@ -8,6 +8,9 @@ import { bindTransport } from '../rpc/transport-binding.js';
 import { adoptSecurityProfile, currentSecurityProfile, usableSlots } from './security-profile-upgrade.js';
 import type { ChargePointTlsMaterial } from './charge-point-options.js';
 
+/** TLS material at connection time: the CSMS roots (and, M05, the previous root kept as fallback) and the station's certificate. */
+export type ConnectionTlsMaterial = ChargePointTlsMaterial & { fallbackCsmsRootCertificates?: readonly string[] };
+
 /** Reasons that count as a failed connection attempt for NetworkProfileConnectionAttempts (B10). */
 const ATTEMPT_FAILURES: ReadonlySet<DisconnectReason> = new Set(['connection-failed', 'tls-failed', 'unauthorized', 'subprotocol-rejected']);
 
@@ -16,6 +19,8 @@ export interface ConnectionEvents {
   connected(slot: number): void;
   /** A05: the connection on a higher security profile succeeded; the lower-profile slots were removed. */
   securityProfileRaised?(profile: number, removedSlots: number[]): void;
+  /** A TLS connection (profile 2/3) succeeded; `usedFallback` when the previous CSMS root had to be trusted too (M05). */
+  tlsConnected?(usedFallback: boolean): void;
   disconnected(reason: DisconnectReason): void;
   securityEvent(event: SecurityEvent): void;
 }
@@ -31,6 +36,8 @@ export class ConnectionManager {
   private activeSlot: number | undefined;
   private stopped = true;
   private switching: Promise<void> = Promise.resolve();
+  /** M05: after a TLS failure with a new CSMS root, the previous root is trusted too until a connection succeeds. */
+  private useFallbackRoots = false;
 
   constructor(
     private readonly deps: {
@@ -40,9 +47,16 @@ export class ConnectionManager {
       profiles: NetworkProfileStorePort;
       logger: LoggerPort;
       events: ConnectionEvents;
-      tls?: ChargePointTlsMaterial;
+      /** Read at every connection attempt, so installed roots and a renewed station certificate apply at once. */
+      tlsMaterial?: () => ConnectionTlsMaterial | undefined;
     },
   ) {}
+
+  /** The security profile of the current (or last tried) connection's network profile. */
+  get securityProfile(): SecurityProfile | undefined {
+    const slot = this.deps.profiles.loadAll().find((s) => s.configurationSlot === this.activeSlot);
+    return slot === undefined ? undefined : (slot.profile.securityProfile as SecurityProfile);
+  }
 
   /** The slot of the current (or last tried) connection. */
   get slot(): number | undefined {
@@ -93,10 +107,13 @@ export class ConnectionManager {
         const removed = adoptSecurityProfile(slot, this.deps.deviceModel, this.deps.profiles);
         if (removed !== undefined) this.reportRaise(slot, removed);
         this.setActiveProfileVariable(slot.configurationSlot);
+        if (slot.profile.securityProfile >= 2) this.deps.events.tlsConnected?.(this.useFallbackRoots);
+        this.useFallbackRoots = false;
         this.deps.events.connected(slot.configurationSlot);
       },
       onDisconnected: (info) => {
         this.deps.events.disconnected(info.reason);
+        if (info.reason === 'tls-failed' && this.retryWithFallbackRoots()) return;
         if (ATTEMPT_FAILURES.has(info.reason)) this.countFailure(slots.length);
       },
       onSecurityEvent: (event) => this.deps.events.securityEvent(event),
@@ -106,6 +123,18 @@ export class ConnectionManager {
   private reportRaise(slot: NetworkProfileSlot, removed: number[]): void {
     this.deps.logger.info({ securityProfile: slot.profile.securityProfile, removedSlots: removed }, 'Security profile raised (A05)');
     this.deps.events.securityProfileRaised?.(slot.profile.securityProfile, removed);
+  }
+
+  /** M05.FR.12: a handshake failed while a previous CSMS root is kept: try again trusting it too (once per streak). */
+  private retryWithFallbackRoots(): boolean {
+    if (this.useFallbackRoots || this.stopped) return false;
+    if ((this.deps.tlsMaterial?.()?.fallbackCsmsRootCertificates?.length ?? 0) === 0) return false;
+    this.useFallbackRoots = true;
+    this.deps.logger.warn({ slot: this.activeSlot }, 'TLS handshake failed: retrying with the previous CSMS root as fallback (M05)');
+    this.switching = this.deps.transport.disconnect().then(() => {
+      if (!this.stopped) this.connectCurrent();
+    });
+    return true;
   }
 
   private countFailure(slotCount: number): void {
@@ -125,6 +154,20 @@ export class ConnectionManager {
     if (this.deps.deviceModel.has(component, variable)) this.deps.deviceModel.setInternal(component, variable, String(slot));
   }
 
+  private tlsOptions(securityProfile: SecurityProfile): Pick<TransportConnectionOptions, 'tls'> {
+    const material = this.deps.tlsMaterial?.();
+    if (material === undefined) return {};
+    const fallback = this.useFallbackRoots ? (material.fallbackCsmsRootCertificates ?? []) : [];
+    return {
+      tls: {
+        csmsRootCertificates: [...material.csmsRootCertificates, ...fallback],
+        ...(securityProfile === 3 && material.clientCertificateChain !== undefined ? { clientCertificateChain: material.clientCertificateChain } : {}),
+        ...(securityProfile === 3 && material.clientPrivateKey !== undefined ? { clientPrivateKey: material.clientPrivateKey } : {}),
+        allowWildcards: this.deps.deviceModel.get('SecurityCtrlr', 'AllowCSMSTLSWildcards') ?? false,
+      },
+    };
+  }
+
   private optionsFor(slot: NetworkProfileSlot): TransportConnectionOptions {
     const dm = this.deps.deviceModel;
     const profile = slot.profile;
@@ -141,16 +184,7 @@ export class ConnectionManager {
       identity: dm.get('SecurityCtrlr', 'Identity') ?? '',
       securityProfile,
       ...(password === undefined || password === '' || securityProfile === 0 || securityProfile === 3 ? {} : { basicAuthPassword: password }),
-      ...(securityProfile >= 2 && this.deps.tls !== undefined
-        ? {
-            tls: {
-              csmsRootCertificates: this.deps.tls.csmsRootCertificates,
-              ...(this.deps.tls.clientCertificateChain === undefined ? {} : { clientCertificateChain: this.deps.tls.clientCertificateChain }),
-              ...(this.deps.tls.clientPrivateKey === undefined ? {} : { clientPrivateKey: this.deps.tls.clientPrivateKey }),
-              allowWildcards: dm.get('SecurityCtrlr', 'AllowCSMSTLSWildcards') ?? false,
-            },
-          }
-        : {}),
+      ...(securityProfile >= 2 ? this.tlsOptions(securityProfile) : {}),
       pingIntervalSeconds: dm.get('OCPPCommCtrlr', 'WebSocketPingInterval') ?? 30,
       retryBackOff: {
         waitMinimumSeconds: dm.get('OCPPCommCtrlr', 'RetryBackOffWaitMinimum') ?? 3,

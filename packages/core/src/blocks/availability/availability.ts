@@ -41,6 +41,8 @@ export class Availability {
   /** The status last announced through `statusChanged` per connector. */
   private readonly lastPublished = new Map<string, ConnectorStatusEnumType>();
   private readonly deferred = new Set<string>();
+  /** L01: a firmware installation waits or runs; connectors without a transaction are held Unavailable (never persisted). */
+  private heldForFirmware = false;
   private lastOperative = new Map<string, OperationalStatusEnumType>();
 
   constructor(
@@ -112,9 +114,16 @@ export class Availability {
     return request.operationalStatus === 'Inoperative' && busy.length > 0 ? 'Scheduled' : 'Accepted';
   }
 
-  /** The transaction on this connector ended: a Scheduled Inoperative takes effect now (G03.FR.04). */
+  /** The transaction on this connector ended: a Scheduled Inoperative (G03.FR.04) or a firmware hold takes effect now. */
   scopeBecameIdle(connector: ConnectorRef): void {
-    if (this.deferred.delete(key(connector))) this.refresh(false);
+    if (this.deferred.delete(key(connector)) || this.heldForFirmware) this.refresh(false);
+  }
+
+  /** L01 (TC_L_12-16): holds every connector without a transaction Unavailable, or releases them; not persisted. */
+  holdForFirmware(hold: boolean): void {
+    if (this.heldForFirmware === hold) return;
+    this.heldForFirmware = hold;
+    this.refresh(false);
   }
 
   /** The effective operational status of the station, an EVSE or a connector. */
@@ -128,6 +137,7 @@ export class Availability {
 
   private isOperative(connector: ConnectorRef): boolean {
     if (this.deferred.has(key(connector))) return true;
+    if (this.heldForFirmware && this.deps.hasTransaction?.(connector) !== true) return false;
     return this.operative(connector) === 'Operative';
   }
 
