@@ -1,4 +1,5 @@
-import type { ChargingStateEnumType, IdTokenInfoType, IdTokenType, MeterValueType, ReasonEnumType } from '../messages/index.js';
+import type { ChargingStateEnumType, IdTokenType, MeterValueType, ReasonEnumType } from '../messages/index.js';
+import type { PresentedIdTokenResult } from '../charge-point/charging-sessions.js';
 
 /**
  * What the evse-manager tells the ChargePoint (station -> library, DESIGN 3.3). The real ChargePoint satisfies this
@@ -31,12 +32,8 @@ export interface EvseManagerChargePoint {
   isAuthorized(evseId: number): boolean;
 }
 
-/** The outcome of presenting a token: where it applied and what it did. */
-export interface PresentedIdTokenResult {
-  evseId?: number;
-  idTokenInfo: IdTokenInfoType;
-  outcome: 'started' | 'updated' | 'authorized' | 'stopped' | 'ignored';
-}
+/** The outcome of presenting a token: where it applied and what it did (the ChargePoint's own type). */
+export type { PresentedIdTokenResult };
 
 /** The effective operational status of a connector (OperationalStatusEnumType). */
 export type ConnectorOperativeStatus = 'Operative' | 'Inoperative';
