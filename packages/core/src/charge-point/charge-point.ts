@@ -12,8 +12,6 @@ import {
   type GetVariableDataType,
   type GetVariableResultType,
   type OcppAction,
-  type RequestOf,
-  type ResponseOf,
   type SetVariableDataType,
   type SetVariableResultType,
 } from '../messages/index.js';
@@ -42,17 +40,14 @@ import { ConnectionManager, type ConnectionTlsMaterial } from './connection-mana
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
+import { registerNetworkPriorityRule } from './network-priority-rule.js';
+import { Outbox } from './outbox.js';
 import { passwordChanged, registerPasswordRules } from './password-change.js';
 import { ResetCoordinator } from './reset-coordinator.js';
 import { sessionBlocks } from './session-blocks.js';
 import { StationManagement } from './station-management.js';
 import { StatusReporter } from './status-reporter.js';
 import { timeSyncDecision } from './time-sync.js';
-
-/** Raised when a message may not be sent in the current registration state (B02/B03: nothing before Accepted). */
-export class NotAcceptedError extends Error {
-  override readonly name = 'NotAcceptedError';
-}
 
 /** Which security event a boot reason raises at start-up (A04). */
 function bootSecurityEvent(reason: BootReasonEnumType): SecurityEventType | undefined {
@@ -78,6 +73,7 @@ export class ChargePoint {
   private readonly events: EventNotifier;
   private readonly sessions: ChargingSessions;
   private readonly management: StationManagement;
+  private readonly outbox: Outbox;
   private readonly callbacks: ChargePointCallbacks;
   private readonly resets: ResetCoordinator;
   private readonly unsubscribe: () => void;
@@ -119,13 +115,13 @@ export class ChargePoint {
       deviceModel,
       availability: this.availability,
       canSend: () => this.isAccepted(),
-      send: (request) => this.call('StatusNotification', request),
+      send: (request) => this.outbox.call('StatusNotification', request),
     });
     this.registration = new Registration(
       {
         clock,
         logger,
-        sendBootNotification: (request) => this.call('BootNotification', request),
+        sendBootNotification: (request) => this.outbox.call('BootNotification', request),
         onResponse: (response, previous) => this.onBootResponse(response, previous),
         isConnected: () => this.connected,
       },
@@ -151,6 +147,15 @@ export class ChargePoint {
         answered: (message, response) => this.sessions.answered(message, response),
       },
     });
+    this.outbox = new Outbox({
+      clock,
+      logger,
+      deviceModel,
+      queue: this.queue,
+      endpoint: () => this.endpoint,
+      registrationStatus: () => this.registration.status,
+      isAccepted: () => this.isAccepted(),
+    });
     this.sessions = new ChargingSessions({
       clock,
       logger,
@@ -160,8 +165,8 @@ export class ChargePoint {
       queue: this.queue,
       availability: this.availability,
       isOnline: () => this.isAccepted(),
-      sendAuthorize: (request) => this.call('Authorize', request),
-      sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
+      sendAuthorize: (request) => this.outbox.call('Authorize', request),
+      sendMeterValues: (request) => this.outbox.sendOrQueue('MeterValues', request),
       callbacks: () => this.callbacks,
       transactionEnded: (evseId) => this.onTransactionEnded(evseId),
       transactionStarted: () => this.management.transactionsChanged(),
@@ -183,7 +188,7 @@ export class ChargePoint {
       logger,
       layout: options.layout,
       isAccepted: () => this.registration.status === 'Accepted',
-      sendMeterValues: (request) => this.sendOrQueue('MeterValues', request),
+      sendMeterValues: (request) => this.outbox.sendOrQueue('MeterValues', request),
     });
     this.security = new SecurityEvents({
       clock,
@@ -202,7 +207,7 @@ export class ChargePoint {
       ...(deps.fileTransfer === undefined ? {} : { fileTransfer: deps.fileTransfer }),
       ...(deps.firmwareVerifier === undefined ? {} : { firmwareVerifier: deps.firmwareVerifier }),
       callbacks: () => this.callbacks,
-      call: (action, payload) => this.call(action, payload),
+      call: (action, payload) => this.outbox.call(action, payload),
       raise: (type, techInfo) => this.security.raise(type, techInfo),
       serialNumber: () => options.chargingStation.serialNumber ?? identity,
       securityProfile: () => this.securityProfile(),
@@ -214,13 +219,9 @@ export class ChargePoint {
       ...(options.firmware === undefined ? {} : { firmwareOptions: options.firmware }),
     });
     const invalidMessages = new InvalidMessagesReporter({ clock, raise: (techInfo) => this.security.raise('InvalidMessages', techInfo) });
-    this.events = new EventNotifier({ clock, logger, canSend: () => this.isAccepted(), send: (request) => this.call('NotifyEvent', request) });
+    this.events = new EventNotifier({ clock, logger, canSend: () => this.isAccepted(), send: (request) => this.outbox.call('NotifyEvent', request) });
     registerPasswordRules(deviceModel);
-    deviceModel.registerValidator('OCPPCommCtrlr', 'NetworkConfigurationPriority', (value) => {
-      const stored = new Set(stores.networkProfiles.loadAll().map((s) => String(s.configurationSlot)));
-      const missing = value.split(',').map((v) => v.trim()).filter((v) => v !== '' && !stored.has(v));
-      return missing.length === 0 ? undefined : `No network connection profile in slot ${missing.join(', ')} (B10)`;
-    });
+    registerNetworkPriorityRule(deviceModel, stores.networkProfiles);
 
     const router = new Router(
       [
@@ -237,7 +238,7 @@ export class ChargePoint {
             : securityProfilePrerequisites(deps.certificates, clock)),
           ...(this.callbacks.validateNetworkProfile === undefined ? {} : { validateNetworkProfile: this.callbacks.validateNetworkProfile.bind(this.callbacks) }),
           onNetworkProfileStored: () => this.security.raise('ReconfigurationOfSecurityParameters', 'Network connection profile changed'),
-          sendNotifyReport: (request) => this.call('NotifyReport', request, { duringPending: true }),
+          sendNotifyReport: (request) => this.outbox.call('NotifyReport', request, { duringPending: true }),
           evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
           isResetAllowed: (request) => this.callbacks.isResetAllowed(request),
           hasActiveTransaction: (evseId) => this.sessions.transactions.hasActiveTransaction(evseId),
@@ -455,7 +456,7 @@ export class ChargePoint {
 
   /** P02: a DataTransfer to the CSMS; undefined (logged) when it could not be delivered. */
   dataTransferRequest(request: DataTransferRequest): Promise<DataTransferResponse | undefined> {
-    return dataTransferRequest({ sendDataTransfer: (r) => this.call('DataTransfer', r), logger: this.deps.logger }, request);
+    return dataTransferRequest({ sendDataTransfer: (r) => this.outbox.call('DataTransfer', r), logger: this.deps.logger }, request);
   }
 
   /** The security profile of the connection in use, else the configured one. */
@@ -469,36 +470,6 @@ export class ChargePoint {
     if (certificates !== undefined) return { tlsMaterial: () => certificates.tlsMaterial() };
     const { tls } = this.options;
     return tls === undefined ? {} : { tlsMaterial: () => tls };
-  }
-
-  /** Sends a CALL, holding to the registration gate: before Accepted only BootNotification (and answers to CSMS requests while Pending). */
-  private call<A extends OcppAction>(action: A, payload: RequestOf<A>, options: { duringPending?: boolean } = {}): Promise<ResponseOf<A>> {
-    const status = this.registration.status;
-    const allowed = action === 'BootNotification' || status === 'Accepted' || (status === 'Pending' && options.duringPending === true);
-    if (!allowed) return Promise.reject(new NotAcceptedError(`${action} not sent: registration is ${status}`));
-    // E04: after a reconnect the queued messages go out first, in order, before any new traffic.
-    if (action !== 'BootNotification' && this.queue.size() > 0 && this.isAccepted()) {
-      return this.queue.whenDrained().then(() => this.endpoint.call(action, payload));
-    }
-    return this.endpoint.call(action, payload);
-  }
-
-  /**
-   * Sends a message that needs no answer. With QueueAllMessages true (and the type not in MessageTypesDiscardForQueueing)
-   * it goes through the durable queue, so it survives an outage; otherwise it is sent when Accepted, else dropped.
-   */
-  private sendOrQueue(action: 'MeterValues', payload: RequestOf<'MeterValues'>): void {
-    const { deviceModel, clock, logger } = this.deps;
-    const discarded = deviceModel.get('OCPPCommCtrlr', 'MessageTypesDiscardForQueueing') ?? [];
-    if (deviceModel.get('OCPPCommCtrlr', 'QueueAllMessages') === true && !discarded.includes(action)) {
-      this.queue.push('other', action, payload, clock.now());
-      return;
-    }
-    if (!this.isAccepted()) {
-      logger.debug({ action }, 'Offline: message dropped (QueueAllMessages is false)');
-      return;
-    }
-    this.call(action, payload).catch((error: unknown) => logger.info({ err: error, action }, 'Message not delivered'));
   }
 
   /** A transaction ended: a Scheduled ChangeAvailability (G03.FR.04) and a Reset OnIdle (B12.FR.01) may take effect now. */
@@ -551,7 +522,7 @@ export class ChargePoint {
   }
 
   private async sendHeartbeat(duringPending = false): Promise<void> {
-    const response = await this.call('Heartbeat', {}, { duringPending });
+    const response = await this.outbox.call('Heartbeat', {}, { duringPending });
     this.syncTime(response.currentTime);
   }
 
@@ -565,7 +536,7 @@ export class ChargePoint {
 
   private triggeredStatus(connector: ConnectorRef): void {
     const status = this.availability.status(connector);
-    this.call('StatusNotification', { timestamp: this.deps.clock.now().toISOString(), connectorStatus: status, ...connector }, { duringPending: true })
+    this.outbox.call('StatusNotification', { timestamp: this.deps.clock.now().toISOString(), connectorStatus: status, ...connector }, { duringPending: true })
       .then(() => this.availability.markReported(connector, status))
       .catch((error: unknown) => this.deps.logger.info({ err: error }, 'Triggered StatusNotification not delivered'));
   }
