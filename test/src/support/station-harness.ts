@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ChargePointOptions, type ClockPort, type ComponentDefinition, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
+import { ChargePoint, DeviceModel, type ChargePointCallbacks, type ChargePointDeps, type ChargePointOptions, type ClockPort, type ComponentDefinition, type ResetCommand, type StationLayout, type StationStores } from '@evstation/core';
 import { MemoryLogger } from '@evstation/core/testing';
 import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
@@ -52,12 +52,16 @@ export interface StationOptions {
   securityProfile?: 0 | 1;
   /** Extra ChargePoint options (resumeTransactionsOnBoot, maxQueuedMessages...). */
   options?: Partial<ChargePointOptions>;
+  /** Ports of the optional management blocks (certificates, fileTransfer, firmwareVerifier for L01/N01/M). */
+  deps?: Partial<Pick<ChargePointDeps, 'certificates' | 'fileTransfer' | 'firmwareVerifier'>>;
+  /** Default: a new MemoryLogger. A case that scans every log line across restarts passes its own. */
+  logger?: MemoryLogger;
 }
 
 /** Builds and (by default) starts a station against `csmsUrl` with its database at `dbPath`. */
 export function startStation(options: StationOptions): RunningStation {
   const clock = options.clock ?? new SystemClock();
-  const logger = new MemoryLogger();
+  const logger = options.logger ?? new MemoryLogger();
   const stores = openSqliteStationStores(options.dbPath);
   const resets: ResetCommand[] = [];
   const deviceModel = DeviceModel.load(
@@ -74,7 +78,7 @@ export function startStation(options: StationOptions): RunningStation {
     },
   );
   const chargePoint = new ChargePoint(
-    { clock, logger, transport: new WsTransport({ clock, logger }), stores, deviceModel },
+    { clock, logger, transport: new WsTransport({ clock, logger }), stores, deviceModel, ...options.deps },
     {
       chargingStation: { model: 'ConformanceSim', vendorName: 'evstation', serialNumber: 'SN-CONF-1', firmwareVersion: '0.1.0' },
       layout: conformanceLayout,
