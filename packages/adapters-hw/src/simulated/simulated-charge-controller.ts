@@ -39,6 +39,7 @@ export class SimulatedChargeController implements ChargeControllerPort {
   private limitA: number;
   private readonly faults = new Set<ChargeControllerFault>();
   private deliveredW = 0;
+  private cableLeftInSocket = false;
   private readonly powerListeners = new Set<() => void>();
   private unsubscribeEv: (() => void) | undefined;
 
@@ -104,6 +105,15 @@ export class SimulatedChargeController implements ChargeControllerPort {
     this.recompute();
   }
 
+  /**
+   * Simulator side (E09/E10): the cable was pulled out of the EV but stays in the station's socket, so its PP rating
+   * still reads with the pilot back in A; false when it is taken out of the socket too.
+   */
+  leaveCableInSocket(left: boolean): void {
+    this.cableLeftInSocket = left;
+    this.recompute();
+  }
+
   /** Power flowing to the EV now, W (what a meter on this EVSE measures). */
   powerW(): number {
     return this.deliveredW;
@@ -143,7 +153,7 @@ export class SimulatedChargeController implements ChargeControllerPort {
       pwmDutyPercent: pwmOn ? ampsToDutyPercent(this.limitA) : null,
       energyAllowed: this.energyAllowed,
       available: this.available,
-      cableRatingA: ev.isPlugged() ? (this.deps.cableRatingA ?? null) : null,
+      cableRatingA: ev.isPlugged() || this.cableLeftInSocket ? (this.deps.cableRatingA ?? null) : null,
       activeFaults: [...this.faults],
       linkUp: !this.faults.has('LinkLost'),
     });

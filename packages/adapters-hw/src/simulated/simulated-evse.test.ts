@@ -33,6 +33,22 @@ describe('SimulatedEvse, scripted by control-API commands (DESIGN 7)', () => {
     expect(await runUntilSettled(clock, evse.lock.unlock())).toMatchObject({ ok: false, reason: 'ContactorClosed' });
   });
 
+  it('E09/E10 an unplug at the EV side leaves the cable in the socket (PP still read) until it is taken out there too', async () => {
+    const clock = new FakeClock();
+    const evse = new SimulatedEvse({ clock, logger: silentLogger, evseId: 1, cableRatingA: 32 });
+    await evse.start();
+    evse.command({ type: 'plug-in' });
+    expect(evse.controller.status()).toMatchObject({ cp: 'C', cableRatingA: 32 });
+    evse.command({ type: 'unplug', side: 'ev' });
+    expect(evse.controller.status()).toMatchObject({ cp: 'A', cableRatingA: 32 });
+    evse.command({ type: 'unplug' });
+    expect(evse.controller.status()).toMatchObject({ cp: 'A', cableRatingA: null });
+    // The default unplug takes the cable out at both ends at once.
+    evse.command({ type: 'plug-in' });
+    evse.command({ type: 'unplug' });
+    expect(evse.controller.status()).toMatchObject({ cp: 'A', cableRatingA: null });
+  });
+
   it('injects controller, lock and meter faults, and EV behaviour', async () => {
     const { clock, evse } = await makeEvse();
     evse.command({ type: 'plug-in' });

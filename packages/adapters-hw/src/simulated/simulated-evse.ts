@@ -1,4 +1,4 @@
-import type { ChargeControllerFault, ClockPort, CpState, LockState, LoggerPort, PowerMeterErrorKind, PresentedTokenType } from '@evstation/core';
+import type { CableRatingA, ChargeControllerFault, ClockPort, CpState, LockState, LoggerPort, PowerMeterErrorKind, PresentedTokenType } from '@evstation/core';
 import { SimulatedChargeController } from './simulated-charge-controller.js';
 import { SimulatedConnectorLock } from './simulated-connector-lock.js';
 import { SimulatedDisplay } from './simulated-display.js';
@@ -9,7 +9,8 @@ import { SimulatedTokenReader } from './simulated-token-reader.js';
 /** A JSON command of the station-sim control API (DESIGN 7: plug/unplug, token, EV behaviour, faults). */
 export type SimulatedEvseCommand =
   | { type: 'plug-in' }
-  | { type: 'unplug' }
+  /** side 'station' (default): the cable leaves the socket too; 'ev': it is pulled at the EV and stays in the socket. */
+  | { type: 'unplug'; side?: 'station' | 'ev' }
   | { type: 'present-token'; idToken: string; tokenType?: PresentedTokenType }
   | { type: 'ev'; suspended?: boolean; options?: Partial<SimulatedEvOptions> }
   | { type: 'controller-fault'; fault: ChargeControllerFault; active: boolean }
@@ -36,6 +37,8 @@ export interface SimulatedEvseDeps {
   logger: LoggerPort;
   evseId: number;
   ev?: Partial<SimulatedEvOptions>;
+  /** PP rating of the driver's cable in the station's socket (E09/E10 tell the unplugged side by it); none by default. */
+  cableRatingA?: CableRatingA | null;
 }
 
 /**
@@ -53,7 +56,7 @@ export class SimulatedEvse {
   constructor(deps: SimulatedEvseDeps) {
     const logger = deps.logger.child({ evseId: deps.evseId });
     this.ev = new SimulatedEv({ clock: deps.clock, ...(deps.ev === undefined ? {} : { options: deps.ev }) });
-    this.controller = new SimulatedChargeController({ logger, ev: this.ev });
+    this.controller = new SimulatedChargeController({ logger, ev: this.ev, ...(deps.cableRatingA === undefined ? {} : { cableRatingA: deps.cableRatingA }) });
     this.meter = new SimulatedPowerMeter({ clock: deps.clock, source: this.controller, meterId: `simulated-meter-${deps.evseId}` });
     this.lock = new SimulatedConnectorLock({ clock: deps.clock, logger, isContactorClosed: () => this.controller.status().relayClosed });
     this.tokenReader = new SimulatedTokenReader({ clock: deps.clock, readerId: `evse-${deps.evseId}` });
@@ -73,6 +76,7 @@ export class SimulatedEvse {
       case 'plug-in':
         return this.ev.plugIn();
       case 'unplug':
+        this.controller.leaveCableInSocket(command.side === 'ev');
         return this.ev.unplug();
       case 'present-token':
         this.tokenReader.present(command.idToken, command.tokenType);
