@@ -48,8 +48,11 @@ export interface StationOptions {
   start?: boolean;
   /** Default: the system clock. A FakeClock lets a case drive timeouts and intervals (the sockets stay real). */
   clock?: ClockPort;
-  /** Security profile of the default network profile (default 0); 1 needs `values` with SecurityCtrlr.BasicAuthPassword. */
-  securityProfile?: 0 | 1;
+  /**
+   * Security profile of the default network profile (default 0); 1 and 2 need `values` with SecurityCtrlr.BasicAuthPassword,
+   * 2 and 3 a `wss://` csmsUrl and TLS material (`deps.certificates` or `options.tls`), 3 a station certificate in it.
+   */
+  securityProfile?: 0 | 1 | 2 | 3;
   /** Extra ChargePoint options (resumeTransactionsOnBoot, maxQueuedMessages...). */
   options?: Partial<ChargePointOptions>;
   /** Ports of the optional management blocks (certificates, fileTransfer, firmwareVerifier for L01/N01/M). */

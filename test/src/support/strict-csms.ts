@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { startTlsCsmsServer, type CsmsTlsOptions, type TlsCsmsServer, type UpgradeRecord } from './tls-csms-server.js';
 
 /** One frame seen by the CSMS, in either direction. */
 export interface LedgerEntry {
@@ -34,6 +36,7 @@ interface RpcServerLike {
   auth(cb: (accept: (session?: object, protocol?: string) => void, reject: (code: number, message: string) => void, handshake: { identity: string; password?: Buffer }) => void): void;
   on(event: 'client', listener: (client: CsmsClient) => void): void;
   listen(port: number, host: string): Promise<Server>;
+  readonly handleUpgrade: (request: IncomingMessage, socket: Socket, head: Buffer) => void;
   close(options?: { force?: boolean; awaitPending?: boolean }): Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export interface StrictCsmsOptions {
   password?: string;
   /** Port to listen on (e.g. a CSMS coming back after an outage); default a free one. */
   port?: number;
+  /** Serve wss on an https server with this certificate (security profiles 2 and 3); plain ws when absent. */
+  tls?: CsmsTlsOptions;
 }
 
 /**
@@ -66,6 +71,7 @@ export class StrictCsms {
   private readonly server: RpcServerLike;
   private readonly clientWaiters: ((client: CsmsClient) => void)[] = [];
   private port = 0;
+  private tlsServer: TlsCsmsServer | undefined;
 
   private constructor(options: StrictCsmsOptions) {
     this.password = options.password;
@@ -83,6 +89,11 @@ export class StrictCsms {
   /** Starts a strict CSMS on 127.0.0.1, on `options.port` or a free port. */
   static async start(options: StrictCsmsOptions = {}): Promise<StrictCsms> {
     const csms = new StrictCsms(options);
+    if (options.tls !== undefined) {
+      csms.tlsServer = await startTlsCsmsServer(options.tls, csms.server.handleUpgrade, options.port ?? 0);
+      csms.port = csms.tlsServer.port;
+      return csms;
+    }
     const http = await csms.server.listen(options.port ?? 0, '127.0.0.1');
     csms.port = (http.address() as AddressInfo).port;
     return csms;
@@ -93,9 +104,25 @@ export class StrictCsms {
     return this.port;
   }
 
-  /** Base URL for stations (`ws://127.0.0.1:PORT`). */
+  /** Base URL for stations (`ws://127.0.0.1:PORT`, or `wss://localhost:PORT` with TLS: the server certificate names localhost). */
   get url(): string {
-    return `ws://127.0.0.1:${this.port}`;
+    return this.tlsServer === undefined ? `ws://127.0.0.1:${this.port}` : `wss://localhost:${this.port}`;
+  }
+
+  /** With TLS: every websocket upgrade request that got through the handshake (none after a refused certificate). */
+  get upgrades(): readonly UpgradeRecord[] {
+    return this.tlsServer?.upgrades ?? [];
+  }
+
+  /** With TLS: handshake errors the server saw. */
+  get tlsErrors(): readonly string[] {
+    return this.tlsServer?.tlsErrors ?? [];
+  }
+
+  /** With TLS: serve another certificate or TLS limits from the next handshake on. */
+  setTls(options: CsmsTlsOptions): void {
+    if (this.tlsServer === undefined) throw new Error('This CSMS serves plain ws');
+    this.tlsServer.setTls(options);
   }
 
   /** Resolves with the next station that connects (or the first one already connected, if `existing`). */
@@ -123,6 +150,7 @@ export class StrictCsms {
 
   async close(): Promise<void> {
     await this.server.close({ force: true, awaitPending: false });
+    await this.tlsServer?.close();
   }
 
   private onClient(client: CsmsClient, options: StrictCsmsOptions): void {
