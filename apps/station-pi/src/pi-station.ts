@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ChargePointTlsMaterial } from '@evstation/core';
+import type { PiBoardHardwareConfig, StationSettings } from '@evstation/wiring';
+import { PiConfigError } from './config-reader.js';
+import type { PiConfig } from './pi-config.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+function readPem(field: string, path: string, readText: (path: string) => string): string {
+  try {
+    return readText(path);
+  } catch (error) {
+    // The path and the reason only: a private key's content never reaches a message.
+    throw new PiConfigError(`${field}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/** The PEM material of security profiles 2 and 3 (A00), read from the files the config names. */
+export function piTlsMaterial(csms: PiConfig['csms'], readText: (path: string) => string = (path) => readFileSync(path, 'utf8')): ChargePointTlsMaterial | undefined {
+  if (csms.securityProfile < 2 || csms.ca === undefined) return undefined;
+  const roots = readPem('csms.ca', csms.ca, readText).match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (roots.length === 0) throw new PiConfigError(`csms.ca: ${csms.ca} holds no PEM certificate`);
+  if (csms.securityProfile < 3 || csms.cert === undefined || csms.key === undefined) return { csmsRootCertificates: roots };
+  return { csmsRootCertificates: roots, clientCertificateChain: readPem('csms.cert', csms.cert, readText), clientPrivateKey: readPem('csms.key', csms.key, readText) };
+}
+
+/** The station's settings from its config (DESIGN 7: the app is config plus modules). */
+export function piStationSettings(config: PiConfig, tls: ChargePointTlsMaterial | undefined): StationSettings {
+  const { evse } = config;
+  return {
+    identity: config.station.identity,
+    csmsUrl: config.csms.url,
+    securityProfile: config.csms.securityProfile,
+    ...(config.csms.password === undefined ? {} : { basicAuthPassword: config.csms.password }),
+    ...(tls === undefined ? {} : { tls }),
+    chargingStation: {
+      model: config.station.model,
+      vendorName: config.station.vendorName,
+      ...(config.station.serialNumber === undefined ? {} : { serialNumber: config.station.serialNumber }),
+      firmwareVersion: config.station.firmwareVersion ?? version,
+    },
+    layout: {
+      supplyPhases: evse.phases,
+      evses: [{ id: evse.id, powerW: Math.round(evse.maxCurrentA * 230 * evse.phases), supplyPhases: evse.phases, connectors: [{ id: 1, connectorType: evse.connectorType }] }],
+    },
+    deviceModelValues: config.deviceModel,
+    ...(config.meter.intervalS === undefined ? {} : { evseManager: { meterIntervalS: config.meter.intervalS } }),
+  };
+}
+
+/** The board's hardware as the Pi hardware module takes it. */
+export function piBoardConfig(config: PiConfig): PiBoardHardwareConfig {
+  return {
+    evseId: config.evse.id,
+    maxCurrentA: config.evse.maxCurrentA,
+    tethered: config.evse.tethered,
+    meter: { model: config.meter.model, link: config.meter.link, unitId: config.meter.unitId, ...(config.meter.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: config.meter.requestTimeoutMs }) },
+    ...(config.lock === null ? {} : { lock: config.lock }),
+    controller: { port: config.controller.port, baudRate: config.controller.baudRate, phases: config.evse.phases },
+    ...(config.tokenReader === null ? {} : { tokenReader: config.tokenReader }),
+  };
+}
