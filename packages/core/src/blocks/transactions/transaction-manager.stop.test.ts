@@ -119,6 +119,21 @@ describe('E06 stop points at the unit level', () => {
     expect(kit.since(from).map(summary)).toEqual([{ eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' }]);
   });
 
+  it('E09/E10 a transaction ended by its EVConnected stop point at an EV-side unplug is not held locked: UnlockOnEVSideDisconnect unlocks', () => {
+    const kit = stopPoint('EVConnected', { 'TxCtrlr.StopTxOnEVSideDisconnect': 'false', 'OCPPCommCtrlr.UnlockOnEVSideDisconnect': 'true' });
+    charging(kit);
+    kit.manager.onCableUnplugged(1, 1, 'ev');
+    expect(kit.manager.hasActiveTransaction()).toBe(false);
+    expect(kit.happened.at(-1)).toEqual({ unlock: 1, connectorId: 1 });
+  });
+
+  it('E09/E10 the same with UnlockOnEVSideDisconnect false: the connector stays locked', () => {
+    const kit = stopPoint('EVConnected', { 'TxCtrlr.StopTxOnEVSideDisconnect': 'false', 'OCPPCommCtrlr.UnlockOnEVSideDisconnect': 'false' });
+    charging(kit);
+    kit.manager.onCableUnplugged(1, 1, 'ev');
+    expect(kit.happened.some((h) => 'unlock' in h)).toBe(false);
+  });
+
   it('TC_E_54_CS EV side disconnect of an EV not able to charge (SuspendedEV): Ended EVDisconnected', () => {
     const kit = stopPoint('EVConnected', { 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
     kit.manager.onCablePluggedIn(1, 1);

@@ -88,8 +88,13 @@ export class TransactionManager {
       facts: { ...facts, evConnected: false, chargingState: 'Idle', authorized: deauthorize ? false : facts.authorized, dataSigned: session.transaction === undefined ? false : facts.dataSigned },
     };
     this.engine.apply(session, next, { ...this.cause('EVCommunicationLost', 'EVDisconnected'), authorizationEnded: deauthorize });
-    // E10.FR.01 (TC_E_26/27): StopTxOnEVSideDisconnect false keeps the connector locked for the driver, whatever UnlockOnEVSideDisconnect says.
-    if (side === 'ev' && settings.stopTxOnEVSideDisconnect && settings.unlockOnEVSideDisconnect) this.deps.events?.unlockConnector?.(evseId, connectorId);
+    if (side !== 'ev' || !settings.unlockOnEVSideDisconnect) return;
+    // E10.FR.01 (TC_E_26/27): StopTxOnEVSideDisconnect false keeps the connector locked for the driver, whatever
+    // UnlockOnEVSideDisconnect says, but only while the session goes on: a transaction that a stop point (EVConnected,
+    // PowerPathClosed) ended anyway leaves nothing to return to, so the cable is released as UnlockOnEVSideDisconnect says.
+    const after = this.engine.session(evseId);
+    const goesOn = after?.transaction !== undefined || after?.facts.authorized === true;
+    if (settings.stopTxOnEVSideDisconnect || !goesOn) this.deps.events?.unlockConnector?.(evseId, connectorId);
   }
 
   /**
