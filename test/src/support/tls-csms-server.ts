@@ -69,7 +69,7 @@ function record(request: IncomingMessage): UpgradeRecord {
 
 /** Starts the https side of a TLS CSMS (DESIGN §8: real TLS over loopback with an openssl-made PKI). */
 export async function startTlsCsmsServer(options: CsmsTlsOptions, onUpgrade: UpgradeHandler, port = 0): Promise<TlsCsmsServer> {
-  const server: Server = createServer({ ...contextOptions(options), rejectUnauthorized: options.requestCert === true });
+  const server: Server = createServer({ ...contextOptions(options), requestCert: options.requestCert === true, rejectUnauthorized: options.requestCert === true });
   const upgrades: UpgradeRecord[] = [];
   const tlsErrors: string[] = [];
   server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {

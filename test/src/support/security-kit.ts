@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClockPort } from '@evstation/core';
+import { FileCertificateStore } from '@evstation/adapters-storage';
+import { TestCertificateAuthority, type PemPair } from '@evstation/adapters-transport/testing';
+import { MemoryLogger } from '@evstation/core/testing';
+import type { CsmsTlsOptions } from './tls-csms-server.js';
+
+/** The harness's chargingStation.serialNumber: the CN of every station certificate (A00.FR.405). */
+export const STATION_SERIAL = 'SN-CONF-1';
+/** SecurityCtrlr.OrganizationName: the O of every station certificate (A00.FR.404). */
+export const CSO_NAME = 'EVStation Conformance CSO';
+/** SecurityCtrlr.BasicAuthPassword for profile 2 (16-40 characters of the identifierString set). */
+export const PASSWORD = 'Tls-Profile2_Password.0123';
+
+/** The PKI of one conformance file, made by openssl once (beforeAll): a CSMS root and the server certificate it signs. */
+export interface SecurityPki {
+  ca: TestCertificateAuthority;
+  /** The CSMSRootCertificate; it also signs station certificates, so the CSMS trusts them under profile 3. */
+  csmsRoot: PemPair;
+  /** The CSMS server certificate for localhost, issued by `csmsRoot`. */
+  server: PemPair;
+}
+
+/** Makes the PKI (tests only); call `ca.cleanup()` in afterAll. */
+export function createSecurityPki(): SecurityPki {
+  const ca = TestCertificateAuthority.create();
+  const csmsRoot = ca.issue('csms-root', { subject: `/CN=Conformance CSMS Root/O=${CSO_NAME}`, ca: true });
+  const server = ca.issue('csms-server', { subject: '/CN=localhost', issuer: csmsRoot, serverName: 'localhost' });
+  return { ca, csmsRoot, server };
+}
+
+/** The CSMS side of TLS with `pair` as server certificate; `profile3` asks for a station certificate chained to `pki.csmsRoot`. */
+export function csmsTls(pki: SecurityPki, options: { pair?: PemPair; profile3?: boolean } = {}): CsmsTlsOptions {
+  const pair = options.pair ?? pki.server;
+  return { cert: pair.cert, key: pair.key, ...(options.profile3 === true ? { ca: pki.csmsRoot.cert, requestCert: true } : {}) };
+}
+
+/** The device-model values security profiles 1-3 need: the password (1/2) and the O of CSRs. */
+export function securityValues(extra: { component: { name: string }; variable: { name: string }; value: string }[] = []) {
+  return [
+    { component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' }, value: PASSWORD },
+    { component: { name: 'SecurityCtrlr' }, variable: { name: 'OrganizationName' }, value: CSO_NAME },
+    ...extra,
+  ];
+}
+
+/** A FileCertificateStore in its own temp directory (the station's `deps.certificates`). */
+export interface CertificateStoreKit {
+  store: FileCertificateStore;
+  directory: string;
+  logger: MemoryLogger;
+  /** Opens the same directory again, as after a reboot. */
+  reopen(): FileCertificateStore;
+  dispose(): void;
+}
+
+/** Opens a store in a new temp directory on `clock` (the station's clock: validity checks follow it). */
+export function tempCertificateStore(clock: Pick<ClockPort, 'now'>): CertificateStoreKit {
+  const base = mkdtempSync(join(tmpdir(), 'evstation-conformance-certs-'));
+  const directory = join(base, 'CS-CONF-1');
+  const logger = new MemoryLogger();
+  const open = () => FileCertificateStore.open({ directory, clock, logger });
+  return { store: open(), directory, logger, reopen: open, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** Memory state CertificateInstalled done outside OCPP: the CSMS root goes straight into the store (libocpp#857: not over 0/1). */
+export async function installCsmsRoot(store: FileCertificateStore, root: PemPair): Promise<void> {
+  const result = await store.installRootCertificate('CSMSRootCertificate', root.cert, { additionalRootCertificateCheck: false });
+  if (result.status !== 'Accepted') throw new Error(`CSMS root not installed: ${JSON.stringify(result)}`);
+}
+
+/** Gives the store a station certificate as A02 would (its own key and CSR, signed by `pki.csmsRoot`); returns the certificate. */
+export async function seedStationCertificate(store: FileCertificateStore, pki: SecurityPki): Promise<X509Certificate> {
+  const csr = await store.generateCsr({ commonName: STATION_SERIAL, organizationName: CSO_NAME });
+  const result = await store.installStationCertificate(pki.ca.signCsr(csr, pki.csmsRoot), {});
+  if (result.status !== 'Accepted') throw new Error(`station certificate not installed: ${JSON.stringify(result)}`);
+  return new X509Certificate(store.tlsMaterial().clientCertificateChain!);
+}
+
+/** The subject of a PEM CSR as openssl prints it, after openssl verified the CSR's self-signature (throws otherwise). */
+export function verifiedCsrSubject(csrPem: string): string {
+  return execFileSync('openssl', ['req', '-noout', '-verify', '-subject', '-nameopt', 'compat'], { input: csrPem, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+    .replace(/^subject=/m, '')
+    .trim();
+}
+
+/** The serial number of a certificate as Node's TLS peer certificate shows it (uppercase hex). */
+export function tlsSerial(certificatePem: string): string {
+  return new X509Certificate(certificatePem).serialNumber.toUpperCase();
+}
