@@ -115,6 +115,35 @@ describe('MessageQueue (DESIGN rule 6, E04, E13)', () => {
     expect(store.count()).toBe(0);
   });
 
+  it('A04.FR.02 a message queued while a drain is finishing is sent too (TC_L_05_CS: two security events back to back)', async () => {
+    // The second push lands at every microtask offset after the first answer, so the window between the drain's
+    // last empty peek and its end is hit whatever its exact width.
+    for (let ticks = 0; ticks < 12; ticks += 1) {
+      const sent: string[] = [];
+      const queue: MessageQueue = new MessageQueue({
+        store: new InMemoryMessageQueueStore(),
+        clock: new FakeClock(),
+        logger: silentLogger,
+        isReady: () => true,
+        settings: () => ({ transactionAttempts: 3, transactionAttemptIntervalS: 10, retryIntervalS: 30, maxQueuedMessages: 1000 }),
+        send: (_action, payload) => {
+          sent.push((payload as { type: string }).type);
+          const answer = Promise.resolve({});
+          if (sent.length === 1) {
+            void answer.then(async () => {
+              for (let i = 0; i < ticks; i += 1) await Promise.resolve();
+              queue.push('security', 'SecurityEventNotification', { type: 'second' }, new Date());
+            });
+          }
+          return answer;
+        },
+      });
+      queue.push('security', 'SecurityEventNotification', { type: 'first' }, new Date());
+      for (let i = 0; i < 60; i += 1) await Promise.resolve();
+      expect(sent, `second pushed ${ticks} microtasks after the first answer`).toEqual(['first', 'second']);
+    }
+  });
+
   it('R5 above the cap drops only intermediate Updated events, never Started or Ended, and reports the crossing once', () => {
     const { queue, store, overflows, setReady } = makeQueue({ maxQueuedMessages: 10 });
     setReady(false);

@@ -40,6 +40,8 @@ export type QueueSender = (action: string, payload: unknown) => Promise<unknown>
  */
 export class MessageQueue {
   private draining = false;
+  /** A kick arrived while a drain was finishing: its message may have been pushed after the drain's last peek. */
+  private kickedWhileDraining = false;
   private retryTimer: TimerHandle | undefined;
   private overflowing = false;
   private readonly drainedWaiters: (() => void)[] = [];
@@ -95,13 +97,24 @@ export class MessageQueue {
 
   /** Starts sending if the station is ready; call on connect/Accepted and after queueing. */
   kick(): void {
-    if (this.draining || !this.deps.isReady()) return;
+    if (this.draining) {
+      this.kickedWhileDraining = true;
+      return;
+    }
+    if (!this.deps.isReady()) return;
     this.cancelRetry();
     this.draining = true;
-    void this.drain().finally(() => {
-      this.draining = false;
-      if (this.deps.store.count() === 0 || !this.deps.isReady()) this.releaseWaiters();
-    });
+    this.kickedWhileDraining = false;
+    let emptied = false;
+    void this.drain()
+      .then((result) => (emptied = result === 'empty'))
+      .finally(() => {
+        this.draining = false;
+        if (this.deps.store.count() === 0 || !this.deps.isReady()) this.releaseWaiters();
+        // A message pushed after the drain's last (empty) peek found the drain still running: send it now. A drain that
+        // stopped to wait (retry interval, link lost) is resumed by its timer or the next connection instead.
+        else if (emptied && this.kickedWhileDraining) this.kick();
+      });
   }
 
   /** Stops retry timers (station stop). */
@@ -110,13 +123,14 @@ export class MessageQueue {
     this.releaseWaiters();
   }
 
-  private async drain(): Promise<void> {
+  private async drain(): Promise<'empty' | 'wait' | 'not-ready'> {
     while (this.deps.isReady()) {
       const [next] = this.deps.store.peek(1);
-      if (next === undefined) return;
+      if (next === undefined) return 'empty';
       const outcome = await this.attempt(next);
-      if (outcome === 'wait') return;
+      if (outcome === 'wait') return 'wait';
     }
+    return 'not-ready';
   }
 
   private async attempt(message: QueuedMessage): Promise<'next' | 'wait'> {
