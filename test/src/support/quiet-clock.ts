@@ -31,7 +31,12 @@ export class FrameWatch {
 
   /** No CALL waits for its answer, in either direction. */
   get quiet(): boolean {
-    return this.stationCalls.size === 0 && this.csmsCalls.size === 0;
+    return this.quietBut(0);
+  }
+
+  /** No station CALL waits for its answer, and at most `csmsCalls` CSMS CALLs do (ones the station answers only after time passes, e.g. an UnlockConnector driving a lock). */
+  quietBut(csmsCalls: number): boolean {
+    return this.stationCalls.size === 0 && this.csmsCalls.size <= csmsCalls;
   }
 
   /** Forgets CALLs that a lost connection will never answer (after the CSMS dropped the station). */
@@ -40,34 +45,35 @@ export class FrameWatch {
     this.csmsCalls.clear();
   }
 
-  /** Resolves once the link has stayed quiet over a few event-loop turns; fails after `timeoutMs` of real time. */
-  async settled(timeoutMs = 10_000): Promise<void> {
+  /** Resolves once the link has stayed quiet (but for `csmsCalls` waiting CSMS CALLs) over a few event-loop turns; fails after `timeoutMs` of real time. */
+  async settled(timeoutMs = 10_000, csmsCalls = 0): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let quietTurns = 0;
     while (quietTurns < 3) {
       if (Date.now() > deadline) throw new Error(`The station link did not go quiet within ${timeoutMs} ms`);
       await ioTurn();
-      quietTurns = this.quiet ? quietTurns + 1 : 0;
+      quietTurns = this.quietBut(csmsCalls) ? quietTurns + 1 : 0;
     }
   }
 }
 
 /**
  * Moves a FakeClock forward by `ms`, one due timer at a time, and after each lets the station's CALLs be answered
- * before time moves on. What a real clock would do, without sleeping.
+ * before time moves on. What a real clock would do, without sleeping. `csmsCalls`: CSMS CALLs the case leaves
+ * waiting on purpose while time passes (their answer needs it).
  */
-export async function advanceQuietly(clock: FakeClock, watch: FrameWatch, ms: number): Promise<void> {
+export async function advanceQuietly(clock: FakeClock, watch: FrameWatch, ms: number, csmsCalls = 0): Promise<void> {
   let remaining = ms;
-  await watch.settled();
+  await watch.settled(undefined, csmsCalls);
   for (;;) {
     const next = clock.msUntilNextTimer();
     if (next === undefined || next > remaining) {
       await clock.advance(remaining);
-      await watch.settled();
+      await watch.settled(undefined, csmsCalls);
       return;
     }
     await clock.advance(next);
     remaining -= next;
-    await watch.settled();
+    await watch.settled(undefined, csmsCalls);
   }
 }
