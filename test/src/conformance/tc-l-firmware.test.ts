@@ -134,8 +134,10 @@ describe('Block L secure firmware update against a strict CSMS (SQLite file, rea
     const request = site.request(7, { location: site.http.url('/files/missing.bin') }, { retries: 2, retryInterval: 30 });
     expect(await updateFirmware(managed.client, request)).toEqual({ status: 'Accepted' });
     // 1 + retries attempts, retryInterval apart.
+    const failures = () => managed.station.logger.entries.filter((e) => e.message === 'Firmware download failed').length;
     for (const attempt of [1, 2]) {
-      await waitUntil(() => attempts() === attempt, `download attempt ${attempt}`);
+      await waitUntil(() => failures() === attempt, `download attempt ${attempt} to fail`);
+      expect(attempts()).toBe(attempt);
       await advance(clock, csms(), 29_000);
       expect(attempts()).toBe(attempt);
       await advance(clock, csms(), 1000);
