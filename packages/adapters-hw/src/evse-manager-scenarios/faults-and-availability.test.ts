@@ -70,6 +70,17 @@ describe('evse-manager scenarios on simulated hardware: faults (G01/G04)', () =>
     expect(evse.snapshot().lock).toBe('unlocked');
   });
 
+  it('G04 a controller that answers again mid-session charges again without a transient EVConnected in between', async () => {
+    const station = await charging();
+    const evse = station.evse(1);
+    evse.command({ type: 'controller-fault', fault: 'LinkLost', active: true });
+    await station.run(30_000);
+    evse.command({ type: 'controller-fault', fault: 'LinkLost', active: false });
+    await station.run(10_000);
+    expect(evse.snapshot()).toMatchObject({ relayClosed: true, lock: 'locked' });
+    expect(station.chargePoint.log(1)).toEqual(['faulted', 'chargingState:SuspendedEVSE', 'faultCleared', 'chargingState:Charging']);
+  });
+
   it('a controller that does not start is a fault retried on the clock, not a crash', async () => {
     const station = await scenarioStation({
       beforeStart: (s) => {

@@ -240,7 +240,9 @@ export class EvseDriver {
         if (failing && this.facts.controllerError === undefined) this.again = true;
         if (this.started) {
           this.reportSession();
-          this.reportChargingState();
+          // Only a settled plan is a state of the EVSE: a pass in between (a controller that just answered again and
+          // is about to be offered energy) would tell the CSMS a transient EVConnected.
+          if (!this.again) this.reportChargingState();
         }
       } while (this.again && this.started);
     } catch (error) {
