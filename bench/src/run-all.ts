@@ -3,6 +3,7 @@ import { evseManagerCpu } from './evse-manager.bench.js';
 import { modbusMeterReads, type ServedRequest } from './modbus-meter.bench.js';
 import { evstationRate, rawWsRate } from './rpc-roundtrip.bench.js';
 import { stationBoot, stationMemory } from './station-boot.bench.js';
+import { stationFleet } from './station-fleet.bench.js';
 import { runtimeCompileMs, validatorImportMs } from './validator-load.bench.js';
 
 const calls = Number(process.env['BENCH_CALLS'] ?? 20_000);
@@ -82,6 +83,20 @@ async function main(): Promise<void> {
   console.log(`  + evse-manager + ChargePoint     ${perMinute(evse.managed)} ms CPU per station-minute   (${fmt(evse.managed.meterValues)} MeterValues)`);
   console.log(`  evse-manager over bare polling   ${fmt(evse.managed.perStationMinuteMs - evse.rawPolling.perStationMinuteMs, 4).padStart(8)} ms per station-minute, ratio ${fmt(evse.managed.cpuMs / evse.rawPolling.cpuMs, 2)}`);
   if (evse.managed.charging !== evse.stations * evse.evsesPerStation) console.log(`  note: only ${evse.managed.charging} EVSEs were charging at the end of the managed run`);
+
+  const fleet = await stationFleet(Number(process.env['BENCH_FLEET_STATIONS'] ?? 1000), Number(process.env['BENCH_FLEET_CPU_SECONDS'] ?? 60));
+  const kb = (bytes: number): string => fmt(bytes / 1024).padStart(8);
+  const perStation = (rss: number): number => (rss - fleet.baselineRssBytes) / (fleet.stations - 1);
+  console.log(`
+station-sim fleet: one process with --stations ${fmt(fleet.stations)} (${fleet.evses} EVSEs each, --db :memory:) against csms-dev in the bench process`);
+  console.log(`  boot storm: spawn -> all Accepted ${fmt(fleet.bootStormMs).padStart(8)} ms   (${fmt(fleet.bootStormMs / fleet.stations, 2)} ms per station)`);
+  console.log(`  process with 1 station           ${kb(fleet.baselineRssBytes)} KB rss   (baseline)`);
+  console.log(`  booted, idle                     ${kb(perStation(fleet.fleetRssBytes))} KB rss per station beyond the baseline   (target < 200)`);
+  console.log(`  one transaction per station      ${kb(perStation(fleet.chargingRssBytes))} KB rss per station beyond the baseline`);
+  console.log(
+    `  CPU while charging               ${fmt(fleet.cpuMs / (fleet.stations * (fleet.cpuWindowS / 60)), 2).padStart(8)} ms CPU per station-minute   (${fleet.charging} transactions, TxUpdatedInterval 60 s, meters read every 10 s; ${fmt(fleet.meterMessages)} meter messages in ${fleet.cpuWindowS} s)`,
+  );
+  console.log(`  graceful shutdown (SIGTERM)      ${fmt(fleet.shutdownMs).padStart(8)} ms   (exit code ${String(fleet.shutdownCode)})`);
 }
 
 await main();

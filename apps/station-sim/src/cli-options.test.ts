@@ -37,7 +37,7 @@ describe('station-sim options (issue 6 §2)', () => {
       stations: 1,
       securityProfile: 0,
       logLevel: 'info',
-      messageLog: 100,
+      messageLog: 50,
       deviceModel: [],
       control: { host: '127.0.0.1', port: 8180 },
     });

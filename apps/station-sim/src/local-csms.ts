@@ -1,4 +1,4 @@
-import { startCsmsDev, type CsmsDev } from '@evstation/csms-dev';
+import type { CsmsDev } from '@evstation/csms-dev';
 import type { LoggerPort } from '@evstation/core';
 
 /** The ports csms-dev takes by default; when they are taken, any free ones. */
@@ -9,6 +9,8 @@ const PREFERRED = { port: 9000, httpPort: 9001 };
  * once). It accepts every boot and token; with a password (security profile 1) it checks it.
  */
 export async function startLocalCsms(options: { logger: LoggerPort; password?: string }): Promise<CsmsDev> {
+  // Loaded only here: a run against another CSMS (or a thousand stations) does not carry csms-dev and ocpp-rpc.
+  const { startCsmsDev } = await import('@evstation/csms-dev');
   const common = { host: '127.0.0.1', logger: options.logger.child({ component: 'csms-dev' }), ...(options.password === undefined ? {} : { password: options.password }) };
   try {
     return await startCsmsDev({ ...common, ...PREFERRED });

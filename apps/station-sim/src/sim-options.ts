@@ -47,7 +47,7 @@ export interface SimOptions {
 export const DEFAULT_CONTROL: ControlAddress = { host: '127.0.0.1', port: 8180 };
 
 /** The defaults of every option that has one. */
-export const DEFAULTS = { id: 'evstation-sim', evses: 2, stations: 1, securityProfile: 0, logLevel: 'info', messageLog: 100 } as const;
+export const DEFAULTS = { id: 'evstation-sim', evses: 2, stations: 1, securityProfile: 0, logLevel: 'info', messageLog: 50 } as const;
 
 /** A bad command line, environment variable or config file; the message names the option and what is wrong. Exit code 2. */
 export class SimUsageError extends Error {
