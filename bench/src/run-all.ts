@@ -87,8 +87,7 @@ async function main(): Promise<void> {
   const fleet = await stationFleet(Number(process.env['BENCH_FLEET_STATIONS'] ?? 1000), Number(process.env['BENCH_FLEET_CPU_SECONDS'] ?? 60));
   const kb = (bytes: number): string => fmt(bytes / 1024).padStart(8);
   const perStation = (rss: number): number => (rss - fleet.baselineRssBytes) / (fleet.stations - 1);
-  console.log(`
-station-sim fleet: one process with --stations ${fmt(fleet.stations)} (${fleet.evses} EVSEs each, --db :memory:) against csms-dev in the bench process`);
+  console.log(`\nstation-sim fleet: one process with --stations ${fmt(fleet.stations)} (${fleet.evses} EVSEs each, --db :memory:) against csms-dev in the bench process`);
   console.log(`  boot storm: spawn -> all Accepted ${fmt(fleet.bootStormMs).padStart(8)} ms   (${fmt(fleet.bootStormMs / fleet.stations, 2)} ms per station)`);
   console.log(`  process with 1 station           ${kb(fleet.baselineRssBytes)} KB rss   (baseline)`);
   console.log(`  booted, idle                     ${kb(perStation(fleet.fleetRssBytes))} KB rss per station beyond the baseline   (target < 200)`);
