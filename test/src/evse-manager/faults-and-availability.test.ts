@@ -165,7 +165,8 @@ describe('evse-manager with the real ChargePoint: faults and availability (G01, 
     await station.run();
     await flushStation(csms, station.client);
     expect(evse.controller.status()).toMatchObject({ available: true, cp: 'A' });
-    expect(statusesOfEvse1(csms, since).at(-1)).toBe('Available');
+    // Pilot F hid the unplug: the connector comes back Occupied (what the station last knew) until the pilot reads A.
+    expect(statusesOfEvse1(csms, since)).toEqual(['Unavailable', 'Occupied', 'Available']);
     expect(station.station.chargePoint.connectorStatus({ evseId: 1, connectorId: 1 })).toBe('Available');
     expect(csms.violations).toEqual([]);
   });
