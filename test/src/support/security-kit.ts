@@ -73,17 +73,22 @@ export async function installCsmsRoot(store: FileCertificateStore, root: PemPair
   if (result.status !== 'Accepted') throw new Error(`CSMS root not installed: ${JSON.stringify(result)}`);
 }
 
-/** Gives the store a station certificate as A02 would (its own key and CSR, signed by `pki.csmsRoot`); returns the certificate. */
-export async function seedStationCertificate(store: FileCertificateStore, pki: SecurityPki): Promise<X509Certificate> {
+const DAY_MS = 86_400_000;
+
+/**
+ * Gives the store a station certificate as A02 would (its own key and CSR, signed by `pki.csmsRoot`), valid for
+ * `validDays` (default a year: under 30 days left the station renews it on its own, A03); returns the certificate.
+ */
+export async function seedStationCertificate(store: FileCertificateStore, pki: SecurityPki, validDays = 365): Promise<X509Certificate> {
   const csr = await store.generateCsr({ commonName: STATION_SERIAL, organizationName: CSO_NAME });
-  const result = await store.installStationCertificate(pki.ca.signCsr(csr, pki.csmsRoot), {});
+  const result = await store.installStationCertificate(pki.ca.signCsr(csr, pki.csmsRoot, { notAfter: new Date(Date.now() + validDays * DAY_MS) }), {});
   if (result.status !== 'Accepted') throw new Error(`station certificate not installed: ${JSON.stringify(result)}`);
   return new X509Certificate(store.tlsMaterial().clientCertificateChain!);
 }
 
-/** The subject of a PEM CSR as openssl prints it, after openssl verified the CSR's self-signature (throws otherwise). */
+/** The subject of a PEM CSR in RFC 2253 form (`CN=...,O=...`), after openssl verified the CSR's self-signature (throws otherwise). */
 export function verifiedCsrSubject(csrPem: string): string {
-  return execFileSync('openssl', ['req', '-noout', '-verify', '-subject', '-nameopt', 'compat'], { input: csrPem, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+  return execFileSync('openssl', ['req', '-noout', '-verify', '-subject', '-nameopt', 'RFC2253'], { input: csrPem, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
     .replace(/^subject=/m, '')
     .trim();
 }
