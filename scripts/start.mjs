@@ -1,4 +1,4 @@
-// `npm start`: runs the simulated station. Until apps/station-sim has its entry point, say so clearly.
+// `npm start`: builds station-sim and what it needs (csms-dev included) with turbo, then runs it with the given options.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
