@@ -3,6 +3,7 @@ import type { ClockPort, TimerHandle } from '../ports/clock.port.js';
 import type { LoggerPort } from '../ports/logger.port.js';
 import { CallTimeoutError, InvalidResponseError, NotConnectedError, OutgoingPayloadError } from './call-errors.js';
 import { parseFrame, serializeCall, serializeCallError, serializeCallResult, type ParsedFrame } from './frame.js';
+import { redactFrameSecrets } from './frame-redaction.js';
 import { CallErrorResponse, InternalError, RpcError } from './rpc-error.js';
 import { rpcErrorForSchemaErrors } from './schema-error-mapping.js';
 
@@ -21,6 +22,7 @@ export interface CallDispatcher {
 /** A frame that crossed the wire, for the OCPP message log. */
 export interface FrameRecord {
   direction: 'in' | 'out';
+  /** The frame's text, with the secrets a CSMS can send (passwords, URL credentials) masked (R9, redactFrameSecrets). */
   text: string;
 }
 
@@ -37,7 +39,7 @@ export interface RpcEndpointDeps {
   dispatcher: CallDispatcher;
   /** Makes message ids: unique for this identity forever, at most 36 characters (Part 4 §4.1.4). */
   newMessageId?: () => string;
-  /** Sees every frame in and out (message log). */
+  /** Sees every frame in and out (message log), secrets masked. */
   onFrame?: (record: FrameRecord) => void;
   /** Told about every frame that was refused. */
   onBadFrame?: (report: BadFrameReport) => void;
@@ -144,7 +146,7 @@ export class RpcEndpoint {
 
   /** Handles one inbound text frame. Never throws. */
   receive(text: string): void {
-    this.deps.onFrame?.({ direction: 'in', text });
+    this.deps.onFrame?.({ direction: 'in', text: redactFrameSecrets(text) });
     let frame: ParsedFrame;
     try {
       frame = parseFrame(text);
@@ -252,7 +254,7 @@ export class RpcEndpoint {
     const sink = this.sink;
     if (sink === undefined) return false;
     const sent = sink.send(text);
-    if (sent) this.deps.onFrame?.({ direction: 'out', text });
+    if (sent) this.deps.onFrame?.({ direction: 'out', text: redactFrameSecrets(text) });
     return sent;
   }
 }
