@@ -9,6 +9,8 @@ import { TestCertificateAuthority, type PemPair } from '@evstation/adapters-tran
 import { MemoryLogger } from '@evstation/core/testing';
 import type { CsmsTlsOptions } from './tls-csms-server.js';
 
+const DAY_MS = 86_400_000;
+
 /** The harness's chargingStation.serialNumber: the CN of every station certificate (A00.FR.405). */
 export const STATION_SERIAL = 'SN-CONF-1';
 /** SecurityCtrlr.OrganizationName: the O of every station certificate (A00.FR.404). */
@@ -25,10 +27,10 @@ export interface SecurityPki {
   server: PemPair;
 }
 
-/** Makes the PKI (tests only); call `ca.cleanup()` in afterAll. */
+/** Makes the PKI (tests only); the root lives two years, so a case may move the station's clock; call `ca.cleanup()` in afterAll. */
 export function createSecurityPki(): SecurityPki {
   const ca = TestCertificateAuthority.create();
-  const csmsRoot = ca.issue('csms-root', { subject: `/CN=Conformance CSMS Root/O=${CSO_NAME}`, ca: true });
+  const csmsRoot = ca.issue('csms-root', { subject: `/CN=Conformance CSMS Root/O=${CSO_NAME}`, ca: true, notAfter: new Date(Date.now() + 730 * DAY_MS) });
   const server = ca.issue('csms-server', { subject: '/CN=localhost', issuer: csmsRoot, serverName: 'localhost' });
   return { ca, csmsRoot, server };
 }
@@ -72,8 +74,6 @@ export async function installCsmsRoot(store: FileCertificateStore, root: PemPair
   const result = await store.installRootCertificate('CSMSRootCertificate', root.cert, { additionalRootCertificateCheck: false });
   if (result.status !== 'Accepted') throw new Error(`CSMS root not installed: ${JSON.stringify(result)}`);
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Gives the store a station certificate as A02 would (its own key and CSR, signed by `pki.csmsRoot`), valid for

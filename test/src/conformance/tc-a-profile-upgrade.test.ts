@@ -1,0 +1,215 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock, type NetworkConnectionProfileType, type SetNetworkProfileResponse } from '@evstation/core';
+import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
+import {
+  createSecurityPki,
+  csmsTls,
+  installCsmsRoot,
+  PASSWORD,
+  securityValues,
+  seedStationCertificate,
+  tempCertificateStore,
+  type CertificateStoreKit,
+  type SecurityPki,
+} from '../support/security-kit.js';
+import { startBootedStation, tempDatabase, type BootedStation, type RunningStation } from '../support/station-harness.js';
+import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
+
+/*
+ * A05 Upgrade Charging Station Security Profile against strict CSMSs (plain ws for profile 1, https for 2 and 3), with
+ * the real ChargePoint on SQLite and a FileCertificateStore. The CSMSRootCertificate of TC_A_19 is put straight into
+ * the store (memory state CertificateInstalled): the station refuses InstallCertificate over profile 0/1
+ * (libocpp#857; shown in tc-m-certificates.test.ts), so in the field the root comes with the station's provisioning.
+ * The station runs on a FakeClock (certificate validity follows it; the sockets and TLS dates stay real).
+ */
+const DAY_MS = 86_400_000;
+const fastReconnect = [
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffWaitMinimum' }, value: '1' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRandomRange' }, value: '0' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRepeatTimes' }, value: '0' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkProfileConnectionAttempts' }, value: '2' },
+];
+
+let pki: SecurityPki;
+beforeAll(() => {
+  pki = createSecurityPki();
+});
+afterAll(() => pki.ca.cleanup());
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A strict CSMS (TLS when given) checking the password, closed after the case. */
+async function csmsFor(tls?: 'tls'): Promise<StrictCsms> {
+  const csms = await StrictCsms.start({ handlers: acceptingHandlers(), password: PASSWORD, ...(tls === undefined ? {} : { tls: csmsTls(pki) }) });
+  cleanups.push(() => csms.close());
+  return csms;
+}
+
+/** A station's files on `clock`: a database and a certificate store, removed after the case. */
+function stationFiles(clock: FakeClock): { certs: CertificateStoreKit; dbPath: string } {
+  const certs = tempCertificateStore(clock);
+  const db = tempDatabase();
+  cleanups.push(() => certs.dispose(), () => db.dispose());
+  return { certs, dbPath: db.path };
+}
+
+async function boot(csms: StrictCsms, options: { clock: FakeClock; watch: FrameWatch; dbPath: string; certs: CertificateStoreKit; profile: 1 | 2; csmsUrl?: string; bootReason?: 'RemoteReset' }): Promise<BootedStation> {
+  const booted = await startBootedStation(csms, {
+    dbPath: options.dbPath,
+    clock: options.clock,
+    securityProfile: options.profile,
+    values: securityValues(fastReconnect),
+    deps: { certificates: options.certs.store },
+    callbacks: { ocppMessages: options.watch.record },
+    ...(options.csmsUrl === undefined ? {} : { csmsUrl: options.csmsUrl }),
+    ...(options.bootReason === undefined ? {} : { bootReason: options.bootReason }),
+  });
+  cleanups.push(() => booted.station.stop());
+  return booted;
+}
+
+const connectionData = (ocppCsmsUrl: string, securityProfile: number): NetworkConnectionProfileType => ({
+  ocppVersion: 'OCPP20',
+  ocppTransport: 'JSON',
+  ocppCsmsUrl,
+  messageTimeout: 30,
+  securityProfile,
+  ocppInterface: 'Wired0',
+});
+
+async function setNetworkProfile(client: CsmsClient, slot: number, data: NetworkConnectionProfileType): Promise<SetNetworkProfileResponse> {
+  return (await client.call('SetNetworkProfile', { configurationSlot: slot, connectionData: data })) as SetNetworkProfileResponse;
+}
+
+async function getVariable(client: CsmsClient, component: string, variable: string): Promise<string | undefined> {
+  const response = (await client.call('GetVariables', { getVariableData: [{ component: { name: component }, variable: { name: variable } }] })) as {
+    getVariableResult: { attributeValue?: string }[];
+  };
+  return response.getVariableResult[0]?.attributeValue;
+}
+
+const securityLogTypes = (station: RunningStation): string[] => station.stores.securityLog.list().map((e) => e.type);
+const storedSlots = (station: RunningStation): number[] => station.stores.networkProfiles.loadAll().map((s) => s.configurationSlot).sort();
+
+describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
+  it('TC_A_19_CS Upgrade Charging Station Security Profile - Accepted', async () => {
+    const clock = new FakeClock(new Date());
+    const watch = new FrameWatch();
+    const csms1 = await csmsFor();
+    const csms2 = await csmsFor('tls');
+    const { certs, dbPath } = stationFiles(clock);
+    await installCsmsRoot(certs.store, pki.csmsRoot);
+    const first = await boot(csms1, { clock, watch, dbPath, certs, profile: 1 });
+
+    // A05.FR.04: the new profile in a free slot, its slot first, then a reset.
+    expect(await setNetworkProfile(first.client, 2, connectionData(csms2.url, 2))).toEqual({ status: 'Accepted' });
+    const priority = (await first.client.call('SetVariables', {
+      setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeValue: '2,1' }],
+    })) as { setVariableResult: { attributeStatus: string }[] };
+    expect(['Accepted', 'RebootRequired']).toContain(priority.setVariableResult[0]?.attributeStatus);
+    await expect(first.client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Accepted' });
+    await waitUntil(() => first.station.resets.length > 0, 'the reset callback');
+    expect(first.station.resets).toEqual([{ type: 'OnIdle' }]);
+    // Storing a network profile is a change of security parameters (A04, logged).
+    expect(securityLogTypes(first.station)).toContain('ReconfigurationOfSecurityParameters');
+    await first.station.stop();
+    const csms1Frames = csms1.ledger.length;
+
+    // The reboot: same database, same certificate directory, same configuration (still profile 1, csms1 first).
+    const second = await boot(csms2, { clock, watch, dbPath, certs: { ...certs, store: certs.reopen() }, profile: 1, csmsUrl: csms1.url, bootReason: 'RemoteReset' });
+    expect(csms2.upgrades).toHaveLength(1);
+    expect(csms2.upgrades[0]?.tlsVersion).toBe('TLSv1.3');
+    expect(second.client.handshake.password?.toString('utf8')).toBe(PASSWORD);
+    expect(csms1.clients).toHaveLength(1);
+    // A05.FR.05/06: the new profile is the station's, and the slot of the lower profile is gone.
+    expect(await getVariable(second.client, 'SecurityCtrlr', 'SecurityProfile')).toBe('2');
+    expect(await getVariable(second.client, 'OCPPCommCtrlr', 'NetworkConfigurationPriority')).toBe('2');
+    expect(storedSlots(second.station)).toEqual([2]);
+    expect(second.station.stores.securityLog.list().map((e) => e.techInfo)).toContain('Security profile 2; lower-profile slots removed: 1');
+
+    // OCTT step: the station does not go back to profile 1, however long the profile 2 CSMS stays away.
+    await second.client.close({ code: 1001, force: true });
+    await csms2.close();
+    await waitUntil(() => !second.station.chargePoint.isConnected, 'the station offline');
+    watch.forget();
+    const failed = () => second.station.logger.entries.filter((e) => e.message === 'Connection attempt failed').length;
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await advanceQuietly(clock, watch, 1_000);
+      await waitUntil(() => failed() >= attempt, `failed attempt ${attempt} on slot 2`);
+    }
+    expect(csms1.clients).toHaveLength(1);
+    expect(csms1.ledger).toHaveLength(csms1Frames);
+    expect(second.station.chargePoint.activeNetworkProfile).toBe(2);
+    expect(csms1.violations).toEqual([]);
+    expect(csms2.violations).toEqual([]);
+  });
+
+  it('TC_A_20_CS Upgrade Charging Station Security Profile - No valid CSMSRootCertificate installed', async () => {
+    const clock = new FakeClock(new Date());
+    const watch = new FrameWatch();
+    const csms = await csmsFor();
+    const { certs, dbPath } = stationFiles(clock);
+    const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 1 });
+    const upgrade = connectionData('wss://localhost:9443', 2);
+
+    // A05.FR.02: no CSMSRootCertificate at all.
+    expect(await setNetworkProfile(client, 2, upgrade)).toMatchObject({ status: 'Rejected', statusInfo: { reasonCode: 'NoCsmsRootCert' } });
+    // Nor one that is no longer valid: installed, then the station's clock passes its notAfter (two years).
+    await installCsmsRoot(certs.store, pki.csmsRoot);
+    clock.setWallTime(new Date(clock.now().getTime() + 731 * DAY_MS));
+    expect(await setNetworkProfile(client, 2, upgrade)).toMatchObject({ status: 'Rejected', statusInfo: { reasonCode: 'NoCsmsRootCert' } });
+
+    expect(storedSlots(station)).toEqual([1]);
+    expect(securityLogTypes(station)).not.toContain('ReconfigurationOfSecurityParameters');
+    expect(await getVariable(client, 'SecurityCtrlr', 'SecurityProfile')).toBe('1');
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_A_21_CS Upgrade Charging Station Security Profile - No valid ChargingStationCertificate installed', async () => {
+    const clock = new FakeClock(new Date());
+    const watch = new FrameWatch();
+    const csms = await csmsFor('tls');
+    const { certs, dbPath } = stationFiles(clock);
+    await installCsmsRoot(certs.store, pki.csmsRoot);
+    const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 2 });
+    const upgrade = connectionData(csms.url, 3);
+
+    // A05.FR.03 / B09.FR.04: no ChargingStationCertificate.
+    expect(await setNetworkProfile(client, 2, upgrade)).toMatchObject({ status: 'Rejected', statusInfo: { reasonCode: 'NoStationCert' } });
+    // Nor an expired one: installed for 60 days, then the station's clock passes its notAfter (the root stays valid).
+    await seedStationCertificate(certs.store, pki, 60);
+    clock.setWallTime(new Date(clock.now().getTime() + 61 * DAY_MS));
+    expect(await setNetworkProfile(client, 2, upgrade)).toMatchObject({ status: 'Rejected', statusInfo: { reasonCode: 'NoStationCert' } });
+
+    expect(storedSlots(station)).toEqual([1]);
+    expect(await getVariable(client, 'SecurityCtrlr', 'SecurityProfile')).toBe('2');
+    expect(csms.violations).toEqual([]);
+  });
+
+  it('TC_A_22_CS Upgrade Charging Station Security Profile - Downgrade security profile - Rejected', async () => {
+    const clock = new FakeClock(new Date());
+    const watch = new FrameWatch();
+    const csms = await csmsFor('tls');
+    const { certs, dbPath } = stationFiles(clock);
+    await installCsmsRoot(certs.store, pki.csmsRoot);
+    const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 2 });
+
+    // A00.FR.005: never lower, neither by a network profile...
+    expect(await setNetworkProfile(client, 2, connectionData('ws://127.0.0.1:9000', 1))).toMatchObject({ status: 'Rejected', statusInfo: { reasonCode: 'NoSecurityDowngrade' } });
+    // ...nor by writing the variable (ReadOnly).
+    const set = (await client.call('SetVariables', {
+      setVariableData: [{ component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, attributeValue: '1' }],
+    })) as { setVariableResult: { attributeStatus: string }[] };
+    expect(set.setVariableResult[0]?.attributeStatus).toBe('Rejected');
+
+    await flushStation(csms, client);
+    expect(storedSlots(station)).toEqual([1]);
+    expect(await getVariable(client, 'SecurityCtrlr', 'SecurityProfile')).toBe('2');
+    expect(csms.clients).toHaveLength(1);
+    expect(csms.violations).toEqual([]);
+  });
+});
