@@ -101,6 +101,20 @@ export class ConnectionManager {
     this.failures = 0;
     const options = this.optionsFor(slot);
     this.deps.logger.info({ slot: slot.configurationSlot, csmsUrl: options.csmsUrl, securityProfile: options.securityProfile }, 'Connecting with network profile');
+    try {
+      this.bind(slot, slots.length, options);
+    } catch (error) {
+      // The transport refuses settings that cannot work, e.g. profile 2/3 once the CSMS deleted the last
+      // CSMSRootCertificate (M04 answers Accepted, TC_M_20). Retrying cannot help and the error must not escape
+      // (from reconnect() it would be an unhandled rejection that ends the process): stay offline and say why.
+      this.deps.logger.error(
+        { slot: slot.configurationSlot, securityProfile: options.securityProfile, err: error instanceof Error ? error.message : String(error) },
+        'Cannot connect with this network profile; offline until the next reconnect or restart',
+      );
+    }
+  }
+
+  private bind(slot: NetworkProfileSlot, slotCount: number, options: TransportConnectionOptions): void {
     bindTransport(this.deps.transport, this.deps.endpoint, options, this.deps.logger, {
       onConnected: () => {
         this.failures = 0;
@@ -114,7 +128,7 @@ export class ConnectionManager {
       onDisconnected: (info) => {
         this.deps.events.disconnected(info.reason);
         if (info.reason === 'tls-failed' && this.retryWithFallbackRoots()) return;
-        if (ATTEMPT_FAILURES.has(info.reason)) this.countFailure(slots.length);
+        if (ATTEMPT_FAILURES.has(info.reason)) this.countFailure(slotCount);
       },
       onSecurityEvent: (event) => this.deps.events.securityEvent(event),
     });

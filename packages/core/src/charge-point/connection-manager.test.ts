@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { DeviceModel } from '../device-model/index.js';
+import type { TransportConnectionOptions, TransportEvents } from '../ports/transport.port.js';
+import { Router } from '../rpc/router.js';
+import { RpcEndpoint } from '../rpc/rpc-endpoint.js';
+import { createInMemoryStationStores } from '../storage-memory/index.js';
+import { FakeClock } from '../testing/fake-clock.js';
+import { FakeTransport } from '../testing/fake-transport.js';
+import { MemoryLogger } from '../testing/memory-logger.js';
+import { twoEvseLayout } from './charge-point.test-kit.js';
+import { ConnectionManager } from './connection-manager.js';
+
+/** A transport that refuses settings as WsTransport does (TransportConfigError) while `refuse` is set. */
+class RefusingTransport extends FakeTransport {
+  refuse: string | undefined = 'security profile 2 needs tls.csmsRootCertificates (the CSMS root store, A00.FR.308)';
+  attempts = 0;
+
+  override connect(options: TransportConnectionOptions, events: TransportEvents): void {
+    this.attempts += 1;
+    if (this.refuse !== undefined) throw new Error(`Invalid transport configuration: ${this.refuse}`);
+    super.connect(options, events);
+  }
+}
+
+function manager() {
+  const clock = new FakeClock();
+  const logger = new MemoryLogger();
+  const stores = createInMemoryStationStores();
+  const deviceModel = DeviceModel.load(
+    { store: stores.deviceModel, logger, clock },
+    {
+      layout: twoEvseLayout,
+      values: [
+        { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: 'CS-TEST-1' },
+        { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: '2' },
+      ],
+    },
+  );
+  stores.networkProfiles.set({
+    configurationSlot: 1,
+    profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'wss://csms.test/ocpp', messageTimeout: 30, securityProfile: 2, ocppInterface: 'Wired0' },
+  });
+  const transport = new RefusingTransport();
+  const connected: number[] = [];
+  const connections = new ConnectionManager({
+    transport,
+    endpoint: new RpcEndpoint({ clock, logger, dispatcher: new Router([]) }, 30_000),
+    deviceModel,
+    profiles: stores.networkProfiles,
+    logger,
+    // No CSMS root left (the CSMS deleted it with DeleteCertificate, TC_M_20).
+    tlsMaterial: () => ({ csmsRootCertificates: [] }),
+    events: { connected: (slot) => connected.push(slot), disconnected: () => undefined, securityEvent: () => undefined },
+  });
+  return { connections, transport, logger, connected };
+}
+
+describe('ConnectionManager when the transport refuses the settings', () => {
+  it('M04/TC_M_20_CS aftermath: start() neither throws nor retries in a loop; the refusal is logged as an error', () => {
+    const { connections, transport, logger } = manager();
+    expect(() => connections.start()).not.toThrow();
+    expect(transport.attempts).toBe(1);
+    const errors = logger.entries.filter((e) => e.level === 'error');
+    expect(errors.map((e) => e.message)).toEqual(['Cannot connect with this network profile; offline until the next reconnect or restart']);
+    expect(errors[0]?.fields).toMatchObject({ slot: 1, securityProfile: 2, err: expect.stringContaining('tls.csmsRootCertificates') as unknown });
+  });
+
+  it('reconnect() resolves instead of rejecting (an unhandled rejection would end the process), and connects once the settings are usable', async () => {
+    const { connections, transport, connected } = manager();
+    connections.start();
+    await expect(connections.reconnect()).resolves.toBeUndefined();
+    expect(transport.attempts).toBe(2);
+    transport.refuse = undefined;
+    await connections.reconnect();
+    transport.acceptConnection();
+    expect(connected).toEqual([1]);
+  });
+});
