@@ -57,15 +57,20 @@ function checkBeforeMigrating(db: Database.Database, file: string, latest: numbe
   return version;
 }
 
-/** Durability settings of DESIGN §4 and rule 6: WAL, fsync at every commit, enforced foreign keys. */
+/**
+ * Durability settings of DESIGN §4 and rule 6 (WAL, fsync at every commit, enforced foreign keys), and secure_delete:
+ * deleted rows are zeroed, so a cleared customer (N10), a finished firmware update's location credentials (R9) or a
+ * sent message do not linger in the file's free space once the WAL is checkpointed.
+ */
 function applyPragmas(db: Database.Database, path: string, file: string): void {
   openStep(file, 'setting journal_mode=WAL', () => {
     const mode = String(db.pragma('journal_mode = WAL', { simple: true }));
     if (!isAnonymous(path) && mode !== 'wal') throw new StoreError('cannot-open', `${describeKind('cannot-open', file)}: WAL journal mode unavailable (got ${mode})`, file);
   });
-  openStep(file, 'setting synchronous=FULL and foreign_keys=ON', () => {
+  openStep(file, 'setting synchronous=FULL, foreign_keys=ON and secure_delete=ON', () => {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
   });
 }
 
