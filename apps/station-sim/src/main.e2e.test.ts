@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,5 +100,15 @@ describe('station-sim as a child process (issue 6 §5)', () => {
     const missingCa = start(['--security-profile', '2', '--password', 'a-password-of-24-chars!!', '--ca', '/nonexistent/ca.pem', '--csms', 'wss://csms.example']);
     expect(await missingCa.exited).toBe(2);
     expect(missingCa.stderr()).toMatch(/cannot read --ca file \/nonexistent\/ca\.pem: ENOENT/);
+  });
+
+  it('a station that cannot start (a device model value for an unknown variable) is named with the reason, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'station-sim-e2e-'));
+    dirs.push(dir);
+    const config = join(dir, 'sim.json');
+    writeFileSync(config, JSON.stringify({ deviceModel: [{ component: { name: 'TxCtrlr' }, variable: { name: 'NoSuchVariable' }, value: 1 }] }));
+    const sim = start(['--config', config, '--db', ':memory:', '--control', 'off', '--csms', 'ws://127.0.0.1:9', '--log-level', 'silent']);
+    expect(await sim.exited).toBe(1);
+    expect(sim.stderr()).toMatch(/^station-sim: 1 of 1 station did not start; evstation-sim: Invalid device model configuration:\n - TxCtrlr\.NoSuchVariable: a config value is given for a variable that is not defined/);
   });
 });

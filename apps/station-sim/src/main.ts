@@ -66,10 +66,18 @@ try {
 }
 const count = `${options.stations} station${options.stations === 1 ? '' : 's'}`;
 const evses = `${options.evses} EVSE${options.evses === 1 ? '' : 's'}${options.stations === 1 ? '' : ' each'}`;
+const [firstFailure] = runtime.failed;
+if (firstFailure !== undefined) {
+  process.stderr.write(`station-sim: ${runtime.failed.length} of ${count} did not start; ${firstFailure.id}: ${firstFailure.reason}\n`);
+  if (runtime.failed.length === options.stations) {
+    await runtime.stop();
+    await csms?.close();
+    process.exit(1);
+  }
+}
 process.stdout.write(`station-sim: ${count} with ${evses} -> ${csmsUrl}\n`);
 if (csms !== undefined) process.stdout.write(`station-sim: csms-dev started on loopback; its HTTP API: ${csms.httpUrl}/api/stations\n`);
 if (runtime.controlUrl !== undefined) process.stdout.write(`station-sim dashboard: ${runtime.controlUrl}/\nstation-sim control API: ${runtime.controlUrl}/api/stations\n`);
-if (runtime.failed.length > 0) process.stdout.write(`station-sim: ${runtime.failed.length} station(s) did not start (see the log): ${runtime.failed.slice(0, 5).join(', ')}\n`);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals): void => {

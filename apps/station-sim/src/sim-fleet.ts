@@ -34,13 +34,13 @@ export class SimFleet {
     return [...this.byId.values()];
   }
 
-  /** Boots every station; resolves with the identities that failed to boot (each is logged with its reason). */
-  async startAll(): Promise<string[]> {
-    const failed: string[] = [];
+  /** Boots every station; resolves with those that failed to boot and why (each is also logged). */
+  async startAll(): Promise<{ id: string; reason: string }[]> {
+    const failed: { id: string; reason: string }[] = [];
     await Promise.all(
       this.list().map((station) =>
         station.host.start().catch((error: unknown) => {
-          failed.push(station.host.identity);
+          failed.push({ id: station.host.identity, reason: error instanceof Error ? error.message : String(error) });
           this.deps.logger.error({ station: station.host.identity, err: error }, 'Station did not start');
         }),
       ),

@@ -9,8 +9,8 @@ export interface SimRuntime {
   fleet: SimFleet;
   /** Base URL of the control API and dashboard; undefined with `--control off`. */
   controlUrl: string | undefined;
-  /** Identities that did not boot (logged). */
-  failed: string[];
+  /** Stations that did not boot, with the reason (also logged). */
+  failed: { id: string; reason: string }[];
   /** Graceful shutdown: control API closed, stations stopped (connections closed, storage flushed). */
   stop(): Promise<void>;
 }
