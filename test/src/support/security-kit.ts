@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClockPort } from '@evstation/core';
+import type { CertificateHashDataType, ClockPort } from '@evstation/core';
 import { FileCertificateStore } from '@evstation/adapters-storage';
 import { TestCertificateAuthority, type PemPair } from '@evstation/adapters-transport/testing';
 import { MemoryLogger } from '@evstation/core/testing';
@@ -96,4 +96,32 @@ export function verifiedCsrSubject(csrPem: string): string {
 /** The serial number of a certificate as Node's TLS peer certificate shows it (uppercase hex). */
 export function tlsSerial(certificatePem: string): string {
   return new X509Certificate(certificatePem).serialNumber.toUpperCase();
+}
+
+/**
+ * CertificateHashDataType (SHA256) of `certificate` as openssl computes it for an OCSP CertID: the CSMS side's own
+ * calculation (OCTT: "based on its own calculation of the certificateHashData"), not the station's code. Lowercase hex,
+ * serial number without leading zeros.
+ */
+export function opensslHashData(certificate: string, issuer: string): CertificateHashDataType {
+  const dir = mkdtempSync(join(tmpdir(), 'evstation-ocsp-'));
+  try {
+    writeFileSync(join(dir, 'cert.pem'), certificate);
+    writeFileSync(join(dir, 'issuer.pem'), issuer);
+    execFileSync('openssl', ['ocsp', '-issuer', 'issuer.pem', '-sha256', '-cert', 'cert.pem', '-no_nonce', '-reqout', 'req.der'], { cwd: dir, stdio: 'pipe' });
+    const text = execFileSync('openssl', ['ocsp', '-reqin', 'req.der', '-req_text'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const field = (name: string): string => {
+      const match = new RegExp(`${name}: ([0-9A-F]+)`).exec(text);
+      if (match?.[1] === undefined) throw new Error(`openssl printed no ${name}`);
+      return match[1].toLowerCase();
+    };
+    return { hashAlgorithm: 'SHA256', issuerNameHash: field('Issuer Name Hash'), issuerKeyHash: field('Issuer Key Hash'), serialNumber: field('Serial Number').replace(/^0+(?=.)/, '') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same hash data with its hex in lowercase, to compare what a station reported with `opensslHashData`. */
+export function lowercaseHashData(data: CertificateHashDataType): CertificateHashDataType {
+  return { ...data, issuerNameHash: data.issuerNameHash.toLowerCase(), issuerKeyHash: data.issuerKeyHash.toLowerCase(), serialNumber: data.serialNumber.toLowerCase() };
 }
