@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CertificateHashDataChainType,
-  CertificateHashDataType,
-  DeleteCertificateResponse,
-  GetCertificateIdUseEnumType,
-  GetInstalledCertificateIdsResponse,
-  InstallCertificateResponse,
-  InstallCertificateUseEnumType,
+import {
+  FakeClock,
+  type CertificateHashDataChainType,
+  type CertificateHashDataType,
+  type DeleteCertificateResponse,
+  type GetCertificateIdUseEnumType,
+  type GetInstalledCertificateIdsResponse,
+  type InstallCertificateResponse,
+  type InstallCertificateUseEnumType,
 } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
 import type { PemPair } from '@evstation/adapters-transport/testing';
@@ -34,6 +35,13 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
  * put straight into the store (certificates are never changed over profile 0/1, libocpp#857, checked at the end).
  * Reboots (Reset, TC_M_30/31) are a stop and a start on the same database and certificate directory.
  */
+/** Reconnect back-off 1 s flat (the FakeClock case moves it). */
+const fastReconnect = [
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffWaitMinimum' }, value: '1' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRandomRange' }, value: '0' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRepeatTimes' }, value: '0' },
+];
+
 let pki: SecurityPki;
 let roots: { manufacturer: PemPair; other: PemPair; next: PemPair; expired: PemPair };
 let leaf: PemPair;
@@ -62,25 +70,41 @@ interface Bench {
   csms: StrictCsms;
   certs: CertificateStoreKit;
   dbPath: string;
+  clock: FakeClock | SystemClock;
   booted: BootedStation;
   client: CsmsClient;
 }
 
 /** The station on profile 2 (1 with `plain`) with the CSMS root in its store; AdditionalRootCertificateCheck as given. */
-async function boot(options: { additionalRootCertificateCheck?: boolean; plain?: boolean } = {}): Promise<Bench> {
+async function boot(options: { additionalRootCertificateCheck?: boolean; plain?: boolean; clock?: FakeClock } = {}): Promise<Bench> {
   const csms = await StrictCsms.start({ handlers: acceptingHandlers(), password: PASSWORD, ...(options.plain === true ? {} : { tls: csmsTls(pki) }) });
   cleanups.push(() => csms.close());
-  const certs = tempCertificateStore(new SystemClock());
+  const clock = options.clock ?? new SystemClock();
+  const certs = tempCertificateStore(clock);
   const db = tempDatabase();
   cleanups.push(() => certs.dispose(), () => db.dispose());
   if (options.plain !== true) await installCsmsRoot(certs.store, pki.csmsRoot);
-  const booted = await start(csms, certs.store, db.path, options.additionalRootCertificateCheck === true, options.plain === true ? 1 : 2);
-  return { csms, certs, dbPath: db.path, booted, client: booted.client };
+  const booted = await start(csms, certs.store, db.path, { check: options.additionalRootCertificateCheck === true, profile: options.plain === true ? 1 : 2, clock });
+  return { csms, certs, dbPath: db.path, clock, booted, client: booted.client };
 }
 
-async function start(csms: StrictCsms, store: CertificateStoreKit['store'], dbPath: string, check: boolean, profile: 1 | 2, bootReason?: 'RemoteReset'): Promise<BootedStation> {
-  const values = securityValues(check ? [{ component: { name: 'SecurityCtrlr' }, variable: { name: 'AdditionalRootCertificateCheck' }, value: 'true' }] : []);
-  const booted = await startBootedStation(csms, { dbPath, securityProfile: profile, values, deps: { certificates: store }, ...(bootReason === undefined ? {} : { bootReason }) });
+interface StartOptions {
+  check: boolean;
+  profile: 1 | 2;
+  clock: FakeClock | SystemClock;
+  bootReason?: 'RemoteReset';
+}
+
+async function start(csms: StrictCsms, store: CertificateStoreKit['store'], dbPath: string, options: StartOptions): Promise<BootedStation> {
+  const check = options.check ? [{ component: { name: 'SecurityCtrlr' }, variable: { name: 'AdditionalRootCertificateCheck' }, value: 'true' }] : [];
+  const booted = await startBootedStation(csms, {
+    dbPath,
+    clock: options.clock,
+    securityProfile: options.profile,
+    values: securityValues([...check, ...fastReconnect]),
+    deps: { certificates: store },
+    ...(options.bootReason === undefined ? {} : { bootReason: options.bootReason }),
+  });
   cleanups.push(() => booted.station.stop());
   return booted;
 }
@@ -124,7 +148,7 @@ async function resetAndReboot(bench: Bench, check: boolean): Promise<BootedStati
   const { station } = bench.booted;
   await waitUntil(() => station.resets.length > 0, 'the reset callback');
   await station.stop();
-  return start(bench.csms, bench.certs.reopen(), bench.dbPath, check, 2, 'RemoteReset');
+  return start(bench.csms, bench.certs.reopen(), bench.dbPath, { check, profile: 2, clock: bench.clock, bootReason: 'RemoteReset' });
 }
 
 describe('Block M certificate management over security profile 2 against a strict CSMS over https', () => {
@@ -286,6 +310,28 @@ describe('Block M certificate management over security profile 2 against a stric
     expect(failed).toHaveLength(1);
     // M05.FR.13: connected through the fallback, which therefore stays.
     expect(reported(await installedIds(rebooted.client, ['CSMSRootCertificate']))).toEqual(expected(['CSMSRootCertificate', pki.csmsRoot], ['CSMSRootCertificate', roots.next, pki.csmsRoot]));
+    expect(bench.csms.violations).toEqual([]);
+  });
+
+  it('M05.FR.12 the fallback CSMS root stays while the CSMS still needs it, also across reconnects through the fallback', async () => {
+    const clock = new FakeClock(new Date());
+    const bench = await boot({ additionalRootCertificateCheck: true, clock });
+    expect(await install(bench.client, 'CSMSRootCertificate', roots.next.cert)).toEqual({ status: 'Accepted' });
+    const rebooted = await resetAndReboot(bench, true);
+    const { station } = rebooted;
+    // Connected through the fallback (TC_M_31_CS). Now the link drops and the transport reconnects on its own.
+    const clientsBefore = bench.csms.clients.length;
+    await rebooted.client.close({ code: 1001 });
+    await waitUntil(() => !station.chargePoint.isConnected && clock.pendingTimers() > 0, 'the station offline, its retry armed');
+    await clock.advance(1_000);
+    await waitUntil(() => bench.csms.clients.length > clientsBefore && station.chargePoint.isConnected, 'the reconnect');
+    const reconnected = bench.csms.clients[clientsBefore]!;
+    // That connection trusted the fallback too: it proves nothing about the new root, so the fallback stays...
+    expect(reported(await installedIds(reconnected, ['CSMSRootCertificate']))).toEqual(expected(['CSMSRootCertificate', pki.csmsRoot], ['CSMSRootCertificate', roots.next, pki.csmsRoot]));
+    // ...and the next reboot still reaches the CSMS that presents the old root's certificate.
+    await station.stop();
+    const again = await start(bench.csms, bench.certs.reopen(), bench.dbPath, { check: true, profile: 2, clock, bootReason: 'RemoteReset' });
+    expect(again.station.chargePoint.isConnected).toBe(true);
     expect(bench.csms.violations).toEqual([]);
   });
 

@@ -102,7 +102,7 @@ export class ConnectionManager {
     const options = this.optionsFor(slot);
     this.deps.logger.info({ slot: slot.configurationSlot, csmsUrl: options.csmsUrl, securityProfile: options.securityProfile }, 'Connecting with network profile');
     try {
-      this.bind(slot, slots.length, options);
+      this.bind(slot, slots.length, options, this.useFallbackRoots);
     } catch (error) {
       // The transport refuses settings that cannot work, e.g. profile 2/3 once the CSMS deleted the last
       // CSMSRootCertificate (M04 answers Accepted, TC_M_20). Retrying cannot help and the error must not escape
@@ -114,14 +114,19 @@ export class ConnectionManager {
     }
   }
 
-  private bind(slot: NetworkProfileSlot, slotCount: number, options: TransportConnectionOptions): void {
+  /**
+   * `trustsFallback`: these options trust the previous CSMS root too. The transport reconnects on its own with the same
+   * options, so every connection they make counts as one through the fallback (M05.FR.12: the fallback goes only after
+   * a connection that trusted the new root alone).
+   */
+  private bind(slot: NetworkProfileSlot, slotCount: number, options: TransportConnectionOptions, trustsFallback: boolean): void {
     bindTransport(this.deps.transport, this.deps.endpoint, options, this.deps.logger, {
       onConnected: () => {
         this.failures = 0;
         const removed = adoptSecurityProfile(slot, this.deps.deviceModel, this.deps.profiles);
         if (removed !== undefined) this.reportRaise(slot, removed);
         this.setActiveProfileVariable(slot.configurationSlot);
-        if (slot.profile.securityProfile >= 2) this.deps.events.tlsConnected?.(this.useFallbackRoots);
+        if (slot.profile.securityProfile >= 2) this.deps.events.tlsConnected?.(trustsFallback);
         this.useFallbackRoots = false;
         this.deps.events.connected(slot.configurationSlot);
       },
