@@ -50,7 +50,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
   let db: { path: string; dispose: () => void };
   let station: RunningStation;
   let client: CsmsClient;
-  /** How the CSMS answers SignCertificate; every CSR it received. */
+  /** How the CSMS answers SignCertificate. */
   let signAnswer: SignCertificateResponse;
   let firstSerial: string;
 
@@ -119,6 +119,12 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     expect(securityLogTypes()).toContain('ReconfigurationOfSecurityParameters');
     expect(stationCalls<SecurityEventNotificationRequest>(csms, 'SecurityEventNotification').map((n) => n.type)).not.toContain('ReconfigurationOfSecurityParameters');
     expect(stationCalls(csms, 'BootNotification')).toHaveLength(1);
+    // R9: the new private key stays in the store; no log line of the station or the store holds it.
+    const keyBody = certs.store.tlsMaterial().clientPrivateKey!.split('\n')[1]!;
+    for (const text of [station.logger.text(), certs.logger.text()]) {
+      expect(text).not.toContain(keyBody);
+      expect(text).not.toContain('PRIVATE KEY');
+    }
     // A02.FR.17: the round is over, nothing is repeated.
     await advanceQuietly(clock, watch, 120_000);
     expect(csrs()).toHaveLength(1);
