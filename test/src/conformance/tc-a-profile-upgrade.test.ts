@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock, type NetworkConnectionProfileType, type SetNetworkProfileResponse } from '@evstation/core';
+import { FakeClock, type NetworkConnectionProfileType, type SetNetworkProfileResponse, type SignCertificateRequest } from '@evstation/core';
 import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
-import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
+import { acceptingHandlers, flushStation, waitForCalls, waitUntil } from '../support/ocpp-frames.js';
 import {
   createSecurityPki,
   csmsTls,
@@ -10,6 +10,7 @@ import {
   securityValues,
   seedStationCertificate,
   tempCertificateStore,
+  tlsSerial,
   type CertificateStoreKit,
   type SecurityPki,
 } from '../support/security-kit.js';
@@ -42,9 +43,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A strict CSMS (TLS when given) checking the password, closed after the case. */
-async function csmsFor(tls?: 'tls'): Promise<StrictCsms> {
-  const csms = await StrictCsms.start({ handlers: acceptingHandlers(), password: PASSWORD, ...(tls === undefined ? {} : { tls: csmsTls(pki) }) });
+/** A strict CSMS for security profile 1 (ws + password), 2 (TLS + password) or 3 (mutual TLS), closed after the case. */
+async function csmsFor(profile: 1 | 2 | 3, handlers: Parameters<typeof acceptingHandlers>[0] = {}): Promise<StrictCsms> {
+  const csms = await StrictCsms.start({
+    handlers: acceptingHandlers(handlers),
+    ...(profile === 3 ? { tls: csmsTls(pki, { profile3: true }) } : { password: PASSWORD }),
+    ...(profile === 2 ? { tls: csmsTls(pki) } : {}),
+  });
   cleanups.push(() => csms.close());
   return csms;
 }
@@ -57,7 +62,7 @@ function stationFiles(clock: FakeClock): { certs: CertificateStoreKit; dbPath: s
   return { certs, dbPath: db.path };
 }
 
-async function boot(csms: StrictCsms, options: { clock: FakeClock; watch: FrameWatch; dbPath: string; certs: CertificateStoreKit; profile: 1 | 2; csmsUrl?: string; bootReason?: 'RemoteReset' }): Promise<BootedStation> {
+async function boot(csms: StrictCsms, options: { clock: FakeClock; watch: FrameWatch; dbPath: string; certs: CertificateStoreKit; profile: 1 | 2 | 3; csmsUrl?: string; bootReason?: 'RemoteReset' }): Promise<BootedStation> {
   const booted = await startBootedStation(csms, {
     dbPath: options.dbPath,
     clock: options.clock,
@@ -92,31 +97,36 @@ async function getVariable(client: CsmsClient, component: string, variable: stri
   return response.getVariableResult[0]?.attributeValue;
 }
 
+/** A05.FR.04 (OCTT steps 1-6): the new profile in slot 2, slot 2 first, Reset OnIdle; then the station goes down for the reboot. */
+async function upgradeAndReset(booted: BootedStation, data: NetworkConnectionProfileType): Promise<void> {
+  const { client, station } = booted;
+  expect(await setNetworkProfile(client, 2, data)).toEqual({ status: 'Accepted' });
+  const priority = (await client.call('SetVariables', {
+    setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeValue: '2,1' }],
+  })) as { setVariableResult: { attributeStatus: string }[] };
+  expect(['Accepted', 'RebootRequired']).toContain(priority.setVariableResult[0]?.attributeStatus);
+  await expect(client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Accepted' });
+  await waitUntil(() => station.resets.length > 0, 'the reset callback');
+  expect(station.resets).toEqual([{ type: 'OnIdle' }]);
+  // Storing a network profile is a change of security parameters (A04, logged).
+  expect(securityLogTypes(station)).toContain('ReconfigurationOfSecurityParameters');
+  await station.stop();
+}
+
 const securityLogTypes = (station: RunningStation): string[] => station.stores.securityLog.list().map((e) => e.type);
 const storedSlots = (station: RunningStation): number[] => station.stores.networkProfiles.loadAll().map((s) => s.configurationSlot).sort();
 
 describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
-  it('TC_A_19_CS Upgrade Charging Station Security Profile - Accepted', async () => {
+  it('TC_A_19_CS Upgrade Charging Station Security Profile - Accepted (profile 1 to 2)', async () => {
     const clock = new FakeClock(new Date());
     const watch = new FrameWatch();
-    const csms1 = await csmsFor();
-    const csms2 = await csmsFor('tls');
+    const csms1 = await csmsFor(1);
+    const csms2 = await csmsFor(2);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const first = await boot(csms1, { clock, watch, dbPath, certs, profile: 1 });
 
-    // A05.FR.04: the new profile in a free slot, its slot first, then a reset.
-    expect(await setNetworkProfile(first.client, 2, connectionData(csms2.url, 2))).toEqual({ status: 'Accepted' });
-    const priority = (await first.client.call('SetVariables', {
-      setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkConfigurationPriority' }, attributeValue: '2,1' }],
-    })) as { setVariableResult: { attributeStatus: string }[] };
-    expect(['Accepted', 'RebootRequired']).toContain(priority.setVariableResult[0]?.attributeStatus);
-    await expect(first.client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Accepted' });
-    await waitUntil(() => first.station.resets.length > 0, 'the reset callback');
-    expect(first.station.resets).toEqual([{ type: 'OnIdle' }]);
-    // Storing a network profile is a change of security parameters (A04, logged).
-    expect(securityLogTypes(first.station)).toContain('ReconfigurationOfSecurityParameters');
-    await first.station.stop();
+    await upgradeAndReset(first, connectionData(csms2.url, 2));
     const csms1Frames = csms1.ledger.length;
 
     // The reboot: same database, same certificate directory, same configuration (still profile 1, csms1 first).
@@ -148,10 +158,41 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
     expect(csms2.violations).toEqual([]);
   });
 
+  it('TC_A_19_CS Upgrade Charging Station Security Profile - Accepted (profile 2 to 3, the station certificate from A02 over profile 2)', async () => {
+    const clock = new FakeClock(new Date());
+    const watch = new FrameWatch();
+    const csms1 = await csmsFor(2, { SignCertificate: () => ({ status: 'Accepted' }) });
+    const csms3 = await csmsFor(3);
+    const { certs, dbPath } = stationFiles(clock);
+    await installCsmsRoot(certs.store, pki.csmsRoot);
+    const first = await boot(csms1, { clock, watch, dbPath, certs, profile: 2 });
+
+    // Memory state RenewChargingStationCertificate: A02 over the profile 2 link (TLS: allowed), no reconnect on profile 2.
+    await expect(first.client.call('TriggerMessage', { requestedMessage: 'SignChargingStationCertificate' })).resolves.toEqual({ status: 'Accepted' });
+    const [request] = await waitForCalls<SignCertificateRequest>(csms1, 'SignCertificate', 1);
+    const chain = pki.ca.signCsr(request!.csr, pki.csmsRoot, { notAfter: new Date(Date.now() + 365 * DAY_MS) });
+    await expect(first.client.call('CertificateSigned', { certificateChain: chain, certificateType: 'ChargingStationCertificate' })).resolves.toEqual({ status: 'Accepted' });
+    await flushStation(csms1, first.client);
+    expect(csms1.clients).toHaveLength(1);
+
+    await upgradeAndReset(first, connectionData(csms3.url, 3));
+    const second = await boot(csms3, { clock, watch, dbPath, certs: { ...certs, store: certs.reopen() }, profile: 2, csmsUrl: csms1.url, bootReason: 'RemoteReset' });
+    // Mutual TLS with the certificate the CSMS signed; no password on profile 3.
+    expect(csms3.upgrades).toHaveLength(1);
+    expect(csms3.upgrades[0]?.clientCertificate?.serialNumber).toBe(tlsSerial(chain));
+    expect(csms3.upgrades[0]?.authorization).toBeUndefined();
+    expect(csms1.clients).toHaveLength(1);
+    expect(await getVariable(second.client, 'SecurityCtrlr', 'SecurityProfile')).toBe('3');
+    expect(await getVariable(second.client, 'OCPPCommCtrlr', 'NetworkConfigurationPriority')).toBe('2');
+    expect(storedSlots(second.station)).toEqual([2]);
+    expect(csms1.violations).toEqual([]);
+    expect(csms3.violations).toEqual([]);
+  });
+
   it('TC_A_20_CS Upgrade Charging Station Security Profile - No valid CSMSRootCertificate installed', async () => {
     const clock = new FakeClock(new Date());
     const watch = new FrameWatch();
-    const csms = await csmsFor();
+    const csms = await csmsFor(1);
     const { certs, dbPath } = stationFiles(clock);
     const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 1 });
     const upgrade = connectionData('wss://localhost:9443', 2);
@@ -172,7 +213,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
   it('TC_A_21_CS Upgrade Charging Station Security Profile - No valid ChargingStationCertificate installed', async () => {
     const clock = new FakeClock(new Date());
     const watch = new FrameWatch();
-    const csms = await csmsFor('tls');
+    const csms = await csmsFor(2);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 2 });
@@ -193,7 +234,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
   it('TC_A_22_CS Upgrade Charging Station Security Profile - Downgrade security profile - Rejected', async () => {
     const clock = new FakeClock(new Date());
     const watch = new FrameWatch();
-    const csms = await csmsFor('tls');
+    const csms = await csmsFor(2);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 2 });
