@@ -118,8 +118,10 @@ async function refuseThenRecover(badTls: CsmsTlsOptions, event: 'InvalidCsmsCert
 
 describe('Block A TLS (security profiles 2 and 3) against a strict CSMS over https', () => {
   it('TC_A_04_CS TLS - server-side certificate - Valid certificate', async () => {
-    const offers: { limits: Partial<CsmsTlsOptions>; version: string; cipher?: string }[] = [
+    const offers: { limits: Partial<CsmsTlsOptions>; version: string; cipher?: string; staticTls?: boolean }[] = [
       { limits: {}, version: 'TLSv1.3' },
+      // Without a certificate store: the static `options.tls` roots.
+      { limits: {}, version: 'TLSv1.3', staticTls: true },
       // A00.FR.318: both TLS 1.2 ECDHE-ECDSA GCM suites are supported (the OCTT checks the ClientHello for them).
       { limits: { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-ECDSA-AES128-GCM-SHA256' }, version: 'TLSv1.2', cipher: 'ECDHE-ECDSA-AES128-GCM-SHA256' },
       { limits: { maxVersion: 'TLSv1.2', ciphers: 'ECDHE-ECDSA-AES256-GCM-SHA384' }, version: 'TLSv1.2', cipher: 'ECDHE-ECDSA-AES256-GCM-SHA384' },
@@ -127,7 +129,8 @@ describe('Block A TLS (security profiles 2 and 3) against a strict CSMS over htt
     for (const offer of offers) {
       const csms = await tlsCsms({ ...csmsTls(pki), ...offer.limits });
       const { certs, dbPath } = await stationFiles(new SystemClock());
-      const { station, client } = await startBootedStation(csms, { dbPath, securityProfile: 2, values: securityValues(), deps: { certificates: certs.store } });
+      const trust = offer.staticTls === true ? { options: { tls: { csmsRootCertificates: [pki.csmsRoot.cert] } } } : { deps: { certificates: certs.store } };
+      const { station, client } = await startBootedStation(csms, { dbPath, securityProfile: 2, values: securityValues(), ...trust });
       track(station);
       expect(csms.upgrades).toHaveLength(1);
       const [upgrade] = csms.upgrades;
