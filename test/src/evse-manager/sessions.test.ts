@@ -85,6 +85,11 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     const registers = [...energies(events[0]!), ...periodic, ...energies(events[5]!).slice(1)].map(([, , wh]) => wh);
     expect(registers[0]).toBe(0);
     for (let i = 1; i < registers.length; i += 1) expect(registers[i]).toBeGreaterThan(registers[i - 1]!);
+    // Billing: the Ended carries the register read at the stop (refreshMeterValue), not the last periodic sample.
+    const [endAt, endContext, endWh] = energies(events[5]!).at(-1)!;
+    expect(endContext).toBe('Transaction.End');
+    expect(endAt).toBe(events[5]!.timestamp);
+    expect(endWh).toBeCloseTo((EV_POWER_W * (Date.parse(events[5]!.timestamp) - chargingSince)) / 3_600_000, 6);
     expect(statusNotifications(csms, since).map((n) => n.connectorStatus)).toEqual(['Occupied', 'Available']);
     expect(csms.violations).toEqual([]);
   });

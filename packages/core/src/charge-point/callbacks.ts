@@ -69,6 +69,8 @@ export interface ChargePointCallbacks {
   authorizationChanged?(evseId: number, authorized: boolean): void;
   /** F01/F02: the CSMS asked to start a transaction on this EVSE (accepted; the authorization follows). */
   remoteStartTransaction?(evseId: number, request: RequestStartTransactionRequest): void;
+  /** Takes a meter reading of the EVSE now and reports it through onMeterValue: the final register before a stop (E06). */
+  refreshMeterValue?(evseId: number): Promise<void>;
   /** Every TransactionEvent as it is queued (durably, before it is sent). */
   transactionEvent?(request: TransactionEventRequest): void;
   /** The CSMS's answer to a TransactionEvent. */

@@ -176,17 +176,19 @@ export class ChargingSessions {
     const candidates = this.candidates();
     const ownEvse = options.evseId ?? evseAuthorizedBy(candidates, idToken);
     if (ownEvse !== undefined && evseAuthorizedBy(candidates, idToken) === ownEvse) {
+      await this.refreshMeterValue(ownEvse);
       const idTokenInfo: IdTokenInfoType = { status: 'Accepted' };
       return { evseId: ownEvse, idTokenInfo, outcome: this.applyAuthorization(ownEvse, idToken, idTokenInfo) };
     }
     const decided = await this.authorizer.authorize(idToken, options.evseId === undefined ? {} : { evseId: options.evseId });
     if (isMasterPass(decided.idTokenInfo, this.deps.deviceModel)) return this.masterPass(idToken, decided.idTokenInfo, options.evseId);
-    const evseId = options.evseId ?? evseForPresentedToken(candidates, idToken, decided.idTokenInfo);
+    const evseId = options.evseId ?? evseForPresentedToken(this.candidates(), idToken, decided.idTokenInfo);
     const { idTokenInfo } = restrictToEvse(decided, evseId);
     if (evseId === undefined || idTokenInfo.status !== 'Accepted') {
       this.logger.info({ evseId, status: idTokenInfo.status }, 'Presented token not applied');
       return { ...(evseId === undefined ? {} : { evseId }), idTokenInfo, outcome: 'ignored' };
     }
+    if (this.transactions.isAuthorized(evseId)) await this.refreshMeterValue(evseId);
     return { evseId, idTokenInfo, outcome: this.applyAuthorization(evseId, idToken, idTokenInfo) };
   }
 
@@ -196,6 +198,30 @@ export class ChargingSessions {
     if (!('evseId' in target)) return target.decision;
     const { evseId } = target;
     return { ...target.decision, proceed: () => void this.remoteStart(evseId, request) };
+  }
+
+  /** F03 (TC_F_08): a fresh meter reading, then the authorization of the transaction ends (RemoteStop). */
+  async remoteStop(transactionId: string): Promise<'Accepted' | 'Rejected'> {
+    const tx = this.transactions.activeTransactions().find((t) => t.transactionId === transactionId);
+    if (tx === undefined) return 'Rejected';
+    await this.refreshMeterValue(tx.evseId);
+    let status: 'Accepted' | 'Rejected' = 'Rejected';
+    this.afterChange(() => (status = this.transactions.remoteStop(transactionId)));
+    return status;
+  }
+
+  /**
+   * Asks the station for a reading now, so the transaction's Ended carries the final register (billing) rather than
+   * the last periodic one; a station without the callback, or a failed read, keeps the last reading.
+   */
+  private async refreshMeterValue(evseId: number): Promise<void> {
+    const callbacks = this.deps.callbacks();
+    if (callbacks.refreshMeterValue === undefined) return;
+    try {
+      await callbacks.refreshMeterValue(evseId);
+    } catch (error) {
+      this.logger.warn({ err: error, evseId }, 'refreshMeterValue callback failed: the last reading is used');
+    }
   }
 
   /** F05: unlocks through the station's callback; UnlockFailed when there is none or it fails. */

@@ -33,7 +33,7 @@ export function sessionBlocks(deps: SessionBlocksDeps): { blocks: FunctionalBloc
     blocks: [authorizationBlock({ authorizer: sessions.authorizer }), transactionsBlock({ transactions })],
     remoteControl: {
       remoteStart: { isAccepted: deps.isAccepted, decideRemoteStart: (request) => sessions.decideRemoteStart(request) },
-      remoteStop: transactions,
+      remoteStop: { remoteStop: (transactionId) => sessions.remoteStop(transactionId) },
       unlock: {
         connectorExists: (evseId, connectorId) => availability.exists({ evseId, connectorId }),
         hasAuthorizedTransaction: (evseId) => transactions.transactionOn(evseId)?.authorized === true,

@@ -53,4 +53,6 @@ export interface EvseManagerCallbacks {
   authorizationChanged(evseId: number, authorized: boolean): void;
   /** G03/G04: a connector's effective operational status changed -> controller setAvailable. */
   connectorEffectiveOperativeStatusChanged(evseId: number, connectorId: number, status: ConnectorOperativeStatus): void;
+  /** Takes a meter reading now and reports it through onMeterValue (the final register before a transaction ends). */
+  refreshMeterValue(evseId: number): Promise<void>;
 }

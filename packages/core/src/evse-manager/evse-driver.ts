@@ -65,6 +65,11 @@ export class EvseDriver {
   }
 
   /** Subscribes to the hardware, starts it, reads where the session stands and brings the outputs in line. */
+  /** Takes a meter reading now (the final register before a transaction ends); resolves once it was reported. */
+  refreshMeterValue(): Promise<void> {
+    return this.poller?.poll() ?? Promise.resolve();
+  }
+
   async start(): Promise<void> {
     const { controller, lock, tokenReader } = this.deps.hardware;
     const chargePoint = this.deps.chargePoint();

@@ -59,6 +59,7 @@ export class EvseManager {
       pauseCharging: (evseId) => this.driver(evseId)?.pauseCharging(),
       authorizationChanged: (evseId, authorized) => this.driver(evseId)?.authorizationChanged(authorized),
       connectorEffectiveOperativeStatusChanged: (evseId, connectorId, status) => this.driver(evseId, connectorId)?.operativeStatusChanged(status),
+      refreshMeterValue: (evseId) => (evseId === 0 ? this.mainMeter?.poll() : this.driver(evseId)?.refreshMeterValue()) ?? Promise.resolve(),
     };
   }
 

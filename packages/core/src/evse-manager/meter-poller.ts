@@ -22,7 +22,7 @@ export interface MeterPollerDeps {
  */
 export class MeterPoller {
   private readonly timer: PeriodicTimer;
-  private reading = false;
+  private inFlight: Promise<void> | undefined;
   private running = false;
   private failures = 0;
 
@@ -42,10 +42,16 @@ export class MeterPoller {
     this.timer.cancel();
   }
 
-  /** Takes one reading now (TriggerMessage MeterValues can use it); resolves once it was handed on or skipped. */
-  async poll(): Promise<void> {
-    if (this.reading || !this.running) return;
-    this.reading = true;
+  /** Takes one reading now (or joins the one under way); resolves once it was handed on or skipped. */
+  poll(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    this.inFlight ??= this.read().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  private async read(): Promise<void> {
     const { meter, logger } = this.deps;
     try {
       const result = await meter.read();
@@ -66,8 +72,6 @@ export class MeterPoller {
     } catch (error) {
       // The port promises never to reject; an adapter that does anyway must not stop the polling.
       logger.error({ meterId: meter.meterId, err: error }, 'Meter read threw: reading skipped');
-    } finally {
-      this.reading = false;
     }
   }
 }
