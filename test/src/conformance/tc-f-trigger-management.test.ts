@@ -56,7 +56,7 @@ describe('Block F TriggerMessage LogStatusNotification / FirmwareStatusNotificat
     expect(managed.csms.violations).toEqual([]);
   });
 
-  it('TC_F_17_CS Trigger message - FirmwareStatusNotification - EVSE not relevant', async () => {
+  it('TC_F_17_CS Trigger message - FirmwareStatusNotification - Specific EVSE not relevant', async () => {
     // F06: an evse in a request for a station-wide message is not relevant; it is ignored, not refused.
     const answer = await trigger<FirmwareStatusNotificationRequest>({ requestedMessage: 'FirmwareStatusNotification', evse: { id: 1 } });
     expect(answer).toEqual({ status: 'Accepted', sent: [{ status: 'Idle' }] });

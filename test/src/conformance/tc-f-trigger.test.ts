@@ -8,8 +8,8 @@ import { energyReading, startCharging, transactionEvents } from '../support/sess
 
 /*
  * Block F TriggerMessage (F06) cases of OCTT Part 6 (Core): the answer, then the triggered message. Not here:
- * TC_F_15/16 (LogStatusNotification) and TC_F_17/18/19 (FirmwareStatusNotification) belong to the diagnostics and
- * firmware blocks, whose engineers cover their own triggers.
+ * TC_F_15/16 (LogStatusNotification) and TC_F_17/18/19 (FirmwareStatusNotification) are in
+ * tc-f-trigger-management.test.ts, with the diagnostics and firmware blocks they report on.
  */
 describe('Block F TriggerMessage against a strict CSMS (SQLite file)', () => {
   let csms: StrictCsms;
