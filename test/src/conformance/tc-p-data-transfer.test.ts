@@ -39,7 +39,7 @@ describe('Block P DataTransfer and customData against a strict CSMS (SQLite file
     expect(managed.csms.violations).toEqual([]);
   });
 
-  it('TC_P_03_CS Data Transfer to the Charging Station - Receive custom data', async () => {
+  it('TC_P_03_CS CustomData - Receive custom data', async () => {
     const { client, csms } = managed;
     // customData on requests of several blocks, at the top and nested: accepted and ignored.
     const got = (await client.call('GetVariables', {
