@@ -11,19 +11,14 @@ import type {
 } from '../messages/index.js';
 import type { ClockPort } from '../ports/clock.port.js';
 import type { LoggerPort } from '../ports/logger.port.js';
-import type {
-  ComponentKey,
-  DeviceModelStorePort,
-  StoredAttribute,
-  ValueSource,
-  VariableKey,
-} from '../ports/storage/device-model-store.port.js';
-import { echoComponent, echoVariable, nameLookupKey, normalizeComponent, normalizeVariable, variableLabel, variableLookupKey } from './addressing.js';
+import type { ComponentKey, DeviceModelStorePort, ValueSource, VariableKey } from '../ports/storage/device-model-store.port.js';
+import { echoComponent, echoVariable, nameLookupKey, normalizeComponent, normalizeVariable, variableLabel } from './addressing.js';
+import type { AttributeValues } from './attribute-values.js';
 import type { DeviceModelConfig } from './definitions.js';
 import { DeviceModelValueError } from './device-model-value-error.js';
 import { getVariables } from './get-variables.js';
 import type { KnownComponent, KnownVariable, KnownVariableValue } from './known-variables.js';
-import { loadDeviceModel } from './load-device-model.js';
+import { loadDeviceModel, type LoadedModel } from './load-device-model.js';
 import type { ModelReader } from './model-reader.js';
 import { baseReport, customReport } from './reports.js';
 import { decideSet, type SetContext } from './set-variables.js';
@@ -31,7 +26,7 @@ import { toTypedValue, type VariableValue } from './typed-values.js';
 import { checkValue } from './value-rules.js';
 import type { VariableChange, VariableValidator } from './variable-change.js';
 import { describeVariable, type VariableDescription } from './variable-description.js';
-import { VariableIndex, type ModelVariable } from './variable-index.js';
+import type { ModelAttribute, ModelVariable, VariableIndex } from './variable-index.js';
 
 /** The ports the device model uses; with a clock, ClockCtrlr.DateTime reads the clock. */
 export interface DeviceModelDeps {
@@ -57,23 +52,27 @@ const CONFIGURATION_VALUE_MAX = 1000;
 /**
  * The station's device model (B05-B08): components, variables, attributes and characteristics loaded from data and
  * merged with the store; SetVariables/GetVariables rules, base and custom reports, typed access for the core.
+ * The definitions are shared with every station that defines the same; a station holds its values only (issue 6 §5).
  */
 export class DeviceModel {
   private readonly logger: LoggerPort;
   private readonly index: VariableIndex;
+  private readonly values: AttributeValues;
   private readonly listeners = new Set<(change: VariableChange) => void>();
   private readonly validators = new Map<string, VariableValidator[]>();
-  private readonly dynamicValues = new Map<string, () => string>();
+  /** Providers by attribute slot. */
+  private readonly dynamicValues = new Map<number, () => string>();
   private readonly reader: ModelReader;
   private readonly setContext: SetContext;
 
   private constructor(
     private readonly store: DeviceModelStorePort,
     logger: LoggerPort,
-    variables: readonly ModelVariable[],
+    loaded: LoadedModel,
   ) {
     this.logger = logger;
-    this.index = new VariableIndex(variables);
+    this.index = loaded.index;
+    this.values = loaded.values;
     this.reader = {
       index: this.index,
       valueOf: (variable, attribute) => this.valueOf(variable, attribute),
@@ -82,6 +81,7 @@ export class DeviceModel {
     this.setContext = {
       index: this.index,
       configurationValueSize: () => this.sizeLimit('ConfigurationValueSize', CONFIGURATION_VALUE_MAX),
+      storedValue: (attribute) => this.values.value(attribute),
       validatorsFor: (component, variable) => this.validators.get(nameLookupKey(component.name, variable.name)) ?? [],
     };
   }
@@ -127,7 +127,7 @@ export class DeviceModel {
   /** The variable's definition facts (characteristics, attributes without values), e.g. EVSE.Power maxLimit; undefined when it does not exist. */
   describe(component: ComponentKey, variable: VariableKey): VariableDescription | undefined {
     const found = this.index.find(normalizeComponent(component), variable);
-    return found === undefined ? undefined : describeVariable(found);
+    return found === undefined ? undefined : describeVariable(found, this.values);
   }
 
   /** Answers GetVariablesRequest items (B06; TC_B_06, 07, 32-34). */
@@ -185,7 +185,7 @@ export class DeviceModel {
     if (attribute.constant) throw new DeviceModelValueError(`${label}: ${attributeType} is constant`);
     const problem = checkValue(value, found.characteristics);
     if (problem !== undefined) throw new DeviceModelValueError(`${label}: invalid ${found.characteristics.dataType} value: ${problem.message}`);
-    if (value === attribute.value) {
+    if (value === this.values.value(attribute)) {
       this.recordSource(found, attribute, 'station');
       return;
     }
@@ -200,11 +200,11 @@ export class DeviceModel {
 
   /** Makes an attribute's value computed at read time (never stored), e.g. ClockCtrlr.DateTime; throws when not defined. */
   registerDynamicValue(component: ComponentKey, variable: VariableKey, provider: () => string, attributeType: AttributeEnumType = 'Actual'): void {
-    const found = this.index.find(normalizeComponent(component), variable);
-    if (found?.attributes.some((a) => a.type === attributeType) !== true) {
+    const attribute = this.index.find(normalizeComponent(component), variable)?.attributes.find((a) => a.type === attributeType);
+    if (attribute === undefined) {
       throw new DeviceModelValueError(`${variableLabel(normalizeComponent(component), normalizeVariable(variable))}: no ${attributeType} attribute to make dynamic`);
     }
-    this.dynamicValues.set(`${variableLookupKey(found.component, found.variable)}#${attributeType}`, provider);
+    this.dynamicValues.set(attribute.slot, provider);
   }
 
   /** B07 GetBaseReport data: ConfigurationInventory, FullInventory or SummaryInventory (TC_B_12-14, TC_B_53). */
@@ -225,14 +225,14 @@ export class DeviceModel {
     };
   }
 
-  private valueOf(variable: ModelVariable, attribute: StoredAttribute): string | undefined {
-    const provider = this.dynamicValues.get(`${variableLookupKey(variable.component, variable.variable)}#${attribute.type}`);
-    if (provider === undefined) return attribute.value;
+  private valueOf(variable: ModelVariable, attribute: ModelAttribute): string | undefined {
+    const provider = this.dynamicValues.get(attribute.slot);
+    if (provider === undefined) return this.values.value(attribute);
     try {
       return provider();
     } catch (error) {
       this.logger.error({ variable: variableLabel(variable.component, variable.variable), err: error }, 'device model: dynamic value provider failed');
-      return attribute.value;
+      return this.values.value(attribute);
     }
   }
 
@@ -245,20 +245,20 @@ export class DeviceModel {
   }
 
   /** Stores the value with its source (persistent attributes only), then updates memory; returns the change. */
-  private commit(variable: ModelVariable, attribute: StoredAttribute, value: string, source: ValueSource): VariableChange {
+  private commit(variable: ModelVariable, attribute: ModelAttribute, value: string, source: ValueSource): VariableChange {
     if (attribute.persistent) this.store.setAttributeValue(variable.component, variable.variable, attribute.type, value, source);
-    const change: VariableChange = { component: variable.component, variable: variable.variable, attributeType: attribute.type, oldValue: attribute.value, newValue: value, source };
-    attribute.value = value;
-    attribute.source = source;
+    const change: VariableChange = { component: variable.component, variable: variable.variable, attributeType: attribute.type, oldValue: this.values.value(attribute), newValue: value, source };
+    this.values.set(attribute, value, source);
     return change;
   }
 
   /** The same value set again by another party: only its source changes (so a CSMS-set value survives config changes). */
-  private recordSource(variable: ModelVariable, attribute: StoredAttribute, source: ValueSource): void {
-    if (attribute.source === source || attribute.value === undefined) return;
+  private recordSource(variable: ModelVariable, attribute: ModelAttribute, source: ValueSource): void {
+    const value = this.values.value(attribute);
+    if (this.values.source(attribute) === source || value === undefined) return;
     try {
-      if (attribute.persistent) this.store.setAttributeValue(variable.component, variable.variable, attribute.type, attribute.value, source);
-      attribute.source = source;
+      if (attribute.persistent) this.store.setAttributeValue(variable.component, variable.variable, attribute.type, value, source);
+      this.values.setSource(attribute, source);
     } catch (error) {
       this.logger.warn({ variable: variableLabel(variable.component, variable.variable), err: error }, 'device model: storing the source of an unchanged value failed');
     }

@@ -3,14 +3,16 @@ import type { LoggerPort } from '../ports/logger.port.js';
 import type { DeviceModelStorePort, StoredAttribute, StoredVariable, ValueSource } from '../ports/storage/device-model-store.port.js';
 import { variableKey } from '../storage-memory/index.js';
 import { normalizeComponent, normalizeVariable, variableLabel, variableLookupKey } from './addressing.js';
+import { AttributeValues } from './attribute-values.js';
 import type { ConfigValue, DeviceModelConfig } from './definitions.js';
 import { DeviceModelConfigError } from './device-model-config-error.js';
 import { checkLayout, layoutComponents, layoutValues } from './layout-components.js';
 import { mergeDefinitions } from './merge-definitions.js';
 import type { ResolvedAttribute, ResolvedVariable } from './resolved-variable.js';
+import { sharedVariableIndex } from './shared-variable-index.js';
 import { standardizedComponents } from './standardized/index.js';
 import { checkValue } from './value-rules.js';
-import type { ModelVariable } from './variable-index.js';
+import type { ModelAttribute, ModelVariable, VariableIndex } from './variable-index.js';
 
 /** What loading needs: the store to merge with and a logger for values that fall back. */
 export interface LoadDeps {
@@ -18,12 +20,18 @@ export interface LoadDeps {
   logger: LoggerPort;
 }
 
+/** A loaded device model: the definitions (shared by stations that define the same) and this station's values. */
+export interface LoadedModel {
+  index: VariableIndex;
+  values: AttributeValues;
+}
+
 /**
  * Builds the device model from standardized data, the layout and the station's additions and values, merged with the
  * store: a valid stored value the CSMS or the station set survives config changes and restarts (DESIGN §4, issue 3 §2).
  * Throws DeviceModelConfigError, before writing anything, when the config is incomplete or contradicts itself.
  */
-export function loadDeviceModel(deps: LoadDeps, config: DeviceModelConfig): ModelVariable[] {
+export function loadDeviceModel(deps: LoadDeps, config: DeviceModelConfig): LoadedModel {
   const problems = checkLayout(config.layout);
   const definitions = mergeDefinitions(
     [
@@ -38,10 +46,14 @@ export function loadDeviceModel(deps: LoadDeps, config: DeviceModelConfig): Mode
   const configValues = collectConfigValues([...layoutValues(config.layout), ...(config.values ?? [])], byKey, problems);
   const stored = deps.store.loadAll();
   const storedByKey = new Map(stored.map((s) => [variableLookupKey(s.component, s.variable), s]));
-  const variables = definitions.map((d) => buildVariable(d, configValues, storedByKey.get(variableLookupKey(d.component, d.variable)), problems, deps.logger));
+  const index = sharedVariableIndex(definitions);
+  const values = new AttributeValues(index.slotCount);
+  for (const variable of index.all) {
+    buildValues(variable, values, configValues, storedByKey.get(variableLookupKey(variable.component, variable.variable)), problems, deps.logger);
+  }
   if (problems.length > 0) throw new DeviceModelConfigError(problems);
-  persist(deps, variables, stored);
-  return variables;
+  persist(deps, index.all, values, stored);
+  return { index, values };
 }
 
 function attributeKey(lookupKey: string, type: AttributeEnumType): string {
@@ -80,16 +92,18 @@ function shown(attribute: ResolvedAttribute, value: string): string {
   return attribute.mutability === 'WriteOnly' ? '(hidden)' : JSON.stringify(value);
 }
 
-function buildVariable(
-  definition: ResolvedVariable,
+/** This station's value and source of each attribute: stored (CSMS or station), else config, else default. */
+function buildValues(
+  definition: ModelVariable,
+  values: AttributeValues,
   configValues: ReadonlyMap<string, string>,
   stored: StoredVariable | undefined,
   problems: string[],
   logger: LoggerPort,
-): ModelVariable {
+): void {
   const label = variableLabel(definition.component, definition.variable);
   const key = variableLookupKey(definition.component, definition.variable);
-  const attributes = definition.attributes.map((attribute): StoredAttribute => {
+  for (const attribute of definition.attributes) {
     let value = attribute.defaultValue;
     let source: ValueSource = 'default';
     const configured = configValues.get(attributeKey(key, attribute.type));
@@ -111,26 +125,13 @@ function buildVariable(
         definition.required && attribute.type === 'Actual' ? `${label}: required variable has no value` : `${label}: ${attribute.type} has no value (only WriteOnly attributes may have none)`,
       );
     }
-    const result: StoredAttribute = { type: attribute.type, mutability: attribute.mutability, persistent: attribute.persistent, constant: attribute.constant, source };
-    if (value !== undefined) result.value = value;
-    return result;
-  });
-  const variable: ModelVariable = {
-    component: definition.component,
-    variable: definition.variable,
-    characteristics: definition.characteristics,
-    attributes,
-    rebootRequired: definition.rebootRequired,
-    required: definition.required,
-    dynamic: definition.dynamic,
-  };
-  if (definition.description !== undefined) variable.description = definition.description;
-  return variable;
+    values.set(attribute, value, source);
+  }
 }
 
 /** A value the CSMS or the station set survives when the attribute is persistent, still writable by that party and valid. */
 function keptStoredValue(
-  definition: ResolvedVariable,
+  definition: ModelVariable,
   attribute: ResolvedAttribute,
   stored: StoredVariable | undefined,
   label: string,
@@ -156,24 +157,31 @@ function keptStoredValue(
   return { value: previous.value, source: previous.source };
 }
 
-function toStored(variable: ModelVariable): StoredVariable {
+function toStored(variable: ModelVariable, values: AttributeValues): StoredVariable {
   const stored: StoredVariable = {
-    component: variable.component,
-    variable: variable.variable,
-    characteristics: variable.characteristics,
-    attributes: variable.attributes,
+    component: { ...variable.component },
+    variable: { ...variable.variable },
+    characteristics: { ...variable.characteristics },
+    attributes: variable.attributes.map((a: ModelAttribute): StoredAttribute => {
+      const attribute: StoredAttribute = { type: a.type, mutability: a.mutability, persistent: a.persistent, constant: a.constant, source: values.source(a) };
+      const value = values.value(a);
+      if (value !== undefined) attribute.value = value;
+      return attribute;
+    }),
   };
   if (variable.rebootRequired) stored.rebootRequired = true;
   return stored;
 }
 
 /** Writes what changed in one transaction and removes stored variables the configuration no longer defines. */
-function persist(deps: LoadDeps, variables: readonly ModelVariable[], stored: readonly StoredVariable[]): void {
+function persist(deps: LoadDeps, variables: readonly ModelVariable[], values: AttributeValues, stored: readonly StoredVariable[]): void {
   const storedByExactKey = new Map(stored.map((s) => [variableKey(s.component, s.variable), s]));
-  const changed = variables.map(toStored).filter((v) => {
-    const previous = storedByExactKey.get(variableKey(v.component, v.variable));
-    return previous === undefined || canonical(normalizeStored(previous)) !== canonical(v);
-  });
+  const changed = variables
+    .map((v) => toStored(v, values))
+    .filter((v) => {
+      const previous = storedByExactKey.get(variableKey(v.component, v.variable));
+      return previous === undefined || canonical(normalizeStored(previous)) !== canonical(v);
+    });
   if (changed.length > 0) deps.store.saveVariables(changed);
   const defined = new Set(variables.map((v) => variableKey(v.component, v.variable)));
   const removed = stored.filter((s) => !defined.has(variableKey(s.component, s.variable)));

@@ -6,10 +6,10 @@ import type {
   VariableAttributeType,
   VariableCharacteristicsType,
 } from '../messages/index.js';
-import type { ComponentKey, StoredAttribute } from '../ports/storage/device-model-store.port.js';
+import type { ComponentKey } from '../ports/storage/device-model-store.port.js';
 import { componentLookupKey, toComponentType, toVariableType } from './addressing.js';
 import type { ModelReader } from './model-reader.js';
-import type { ModelVariable } from './variable-index.js';
+import type { ModelAttribute, ModelVariable } from './variable-index.js';
 
 /** Variables a SummaryInventory always reports (availability of every component that has them). */
 const SUMMARY_ALWAYS = new Set(['availabilitystate', 'available']);
@@ -30,7 +30,7 @@ export function baseReport(reader: ModelReader, reportBase: ReportBaseEnumType):
   return reports;
 }
 
-function includeInBase(reader: ModelReader, reportBase: ReportBaseEnumType, variable: ModelVariable, attribute: StoredAttribute): boolean {
+function includeInBase(reader: ModelReader, reportBase: ReportBaseEnumType, variable: ModelVariable, attribute: ModelAttribute): boolean {
   switch (reportBase) {
     case 'FullInventory':
       return true;
@@ -98,7 +98,7 @@ function selects(selector: ComponentVariableType, variable: ModelVariable): bool
 }
 
 /** One ReportDataType as NotifyReportRequest wants it; a WriteOnly attribute's value is omitted (B07, B08). */
-export function toReportData(reader: ModelReader, variable: ModelVariable, attributes: readonly StoredAttribute[]): ReportDataType {
+export function toReportData(reader: ModelReader, variable: ModelVariable, attributes: readonly ModelAttribute[]): ReportDataType {
   const maxLength = reader.reportingValueSize();
   const variableAttribute = attributes.map((a): VariableAttributeType => {
     const attribute: VariableAttributeType = { type: a.type, mutability: a.mutability, persistent: a.persistent, constant: a.constant };

@@ -1,23 +1,25 @@
 import type { SetVariableDataType, SetVariableStatusEnumType, StatusInfoType } from '../messages/index.js';
-import type { ComponentKey, StoredAttribute, VariableKey } from '../ports/storage/device-model-store.port.js';
+import type { ComponentKey, VariableKey } from '../ports/storage/device-model-store.port.js';
 import { fromComponentType } from './addressing.js';
 import type { VariableValidator } from './variable-change.js';
 import { checkValue } from './value-rules.js';
-import type { ModelVariable, VariableIndex } from './variable-index.js';
+import type { ModelAttribute, ModelVariable, VariableIndex } from './variable-index.js';
 
 /** What SetVariables checks against besides the variables: the size limit and the blocks' validators. */
 export interface SetContext {
   readonly index: VariableIndex;
   /** Longest value SetVariables accepts (DeviceDataCtrlr.ConfigurationValueSize, ≤ 1000). */
   configurationValueSize(): number;
+  /** The attribute's stored value for this station. */
+  storedValue(attribute: ModelAttribute): string | undefined;
   validatorsFor(component: ComponentKey, variable: VariableKey): readonly VariableValidator[];
 }
 
 /** The outcome of one SetVariables item: an answer without change, the same value again, or a value to write. */
 export type SetDecision =
   | { kind: 'answer'; status: SetVariableStatusEnumType; statusInfo?: StatusInfoType }
-  | { kind: 'same'; variable: ModelVariable; attribute: StoredAttribute }
-  | { kind: 'write'; variable: ModelVariable; attribute: StoredAttribute; value: string; status: 'Accepted' | 'RebootRequired' };
+  | { kind: 'same'; variable: ModelVariable; attribute: ModelAttribute }
+  | { kind: 'write'; variable: ModelVariable; attribute: ModelAttribute; value: string; status: 'Accepted' | 'RebootRequired' };
 
 const ADDITIONAL_INFO_MAX = 512;
 
@@ -44,7 +46,7 @@ export function decideSet(context: SetContext, item: SetVariableDataType): SetDe
   const value = item.attributeValue;
   const maxLength = context.configurationValueSize();
   if (value.length > maxLength) return rejected('TooLargeElement', `Longer than ConfigurationValueSize ${maxLength}`);
-  if (value === attribute.value) return { kind: 'same', variable, attribute };
+  if (value === context.storedValue(attribute)) return { kind: 'same', variable, attribute };
   const problem = checkValue(value, variable.characteristics);
   if (problem !== undefined) return rejected(problem.reasonCode, `${variable.characteristics.dataType}: ${problem.message}`);
   for (const validator of context.validatorsFor(variable.component, variable.variable)) {
