@@ -7,6 +7,8 @@ export type AttributeShape = Readonly<Omit<StoredAttribute, 'value' | 'source'>>
 
 /** What stations have in common about a stored variable: address, characteristics and attribute facts, frozen. */
 export interface VariableShape {
+  /** Tells shapes apart cheaply (e.g. in a StoreLayout's key); unique in the process. */
+  readonly id: number;
   /** The store's key of the address (`variableKey`). */
   readonly key: string;
   readonly component: Readonly<StoredVariable['component']>;
@@ -16,27 +18,21 @@ export interface VariableShape {
   readonly rebootRequired?: boolean;
 }
 
-/** One variable as an in-memory store holds it: the shared shape plus this station's values and sources, by attribute. */
-export interface StoredValues {
-  readonly shape: VariableShape;
-  readonly values: (string | undefined)[];
-  readonly sources: ValueSource[];
-}
-
 // Shared by every in-memory store of the process: a fleet of simulated stations stores the same definitions.
 const shapes = new InternPool<VariableShape>();
+let nextId = 1;
 
-/** A shallow copy without keys whose value is undefined (as a JSON round trip would drop them). */
+/** A frozen shallow copy without keys whose value is undefined (as a JSON round trip would drop them). */
 function definedCopy<T extends object>(source: T): T {
   return Object.freeze(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined))) as T;
 }
 
-/** Splits a variable into the shared shape (made once per distinct content) and its own values and sources. */
-export function toStoredValues(variable: StoredVariable): StoredValues {
+/** The shared shape of this variable (made once per distinct content; its values and sources are not part of it). */
+export function variableShape(variable: StoredVariable): VariableShape {
   const metas = variable.attributes.map(({ value: _value, source: _source, ...meta }) => meta);
-  const key = contentKey([variable.component, variable.variable, variable.characteristics, metas, variable.rebootRequired]);
-  const shape = shapes.intern(key, () => {
+  return shapes.intern(contentKey([variable.component, variable.variable, variable.characteristics, metas, variable.rebootRequired]), () => {
     const made: { -readonly [K in keyof VariableShape]: VariableShape[K] } = {
+      id: nextId++,
       key: variableKey(variable.component, variable.variable),
       component: definedCopy(variable.component),
       variable: definedCopy(variable.variable),
@@ -46,19 +42,17 @@ export function toStoredValues(variable: StoredVariable): StoredValues {
     if (variable.rebootRequired !== undefined) made.rebootRequired = variable.rebootRequired;
     return Object.freeze(made);
   });
-  return { shape, values: variable.attributes.map((a) => a.value), sources: variable.attributes.map((a) => a.source) };
 }
 
-/** A fresh, mutable StoredVariable (callers may change what they get without touching the store). */
-export function fromStoredValues(stored: StoredValues): StoredVariable {
-  const { shape } = stored;
+/** A fresh, mutable StoredVariable from a shape and the values and sources of its attributes from `firstSlot` on. */
+export function toStoredVariable(shape: VariableShape, values: readonly (string | undefined)[], sources: readonly ValueSource[], firstSlot: number): StoredVariable {
   const variable: StoredVariable = {
     component: { ...shape.component },
     variable: { ...shape.variable },
     characteristics: { ...shape.characteristics },
     attributes: shape.attributes.map((meta, i): StoredAttribute => {
-      const attribute: StoredAttribute = { ...meta, source: stored.sources[i] ?? 'default' };
-      const value = stored.values[i];
+      const attribute: StoredAttribute = { ...meta, source: sources[firstSlot + i] ?? 'default' };
+      const value = values[firstSlot + i];
       if (value !== undefined) attribute.value = value;
       return attribute;
     }),
