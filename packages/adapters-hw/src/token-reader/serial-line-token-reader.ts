@@ -1,6 +1,9 @@
 import type { ClockPort, LoggerPort, PresentedToken, PresentedTokenType, TimerHandle, TokenReaderPort } from '@evstation/core';
 import type { SerialStreamPort } from '../serial/serial-stream.port.js';
 
+const STX = String.fromCharCode(0x02);
+const ETX = String.fromCharCode(0x03);
+
 /** What a SerialLineTokenReader needs. */
 export interface SerialLineTokenReaderDeps {
   clock: ClockPort;
@@ -90,7 +93,8 @@ export class SerialLineTokenReader implements TokenReaderPort {
     this.buffer = lines.pop() ?? '';
     if (this.buffer.length > MAX_LINE_LENGTH) this.buffer = '';
     for (const line of lines) {
-      const trimmed = line.replace(/[\x02\x03]/g, '').trim();
+      // Many RFID readers frame each UID with STX (0x02) ... ETX (0x03).
+      const trimmed = line.replaceAll(STX, '').replaceAll(ETX, '').trim();
       if (trimmed === '') continue;
       const parsed = parseTokenLine(trimmed);
       if (parsed === undefined) {
