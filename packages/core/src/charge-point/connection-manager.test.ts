@@ -93,6 +93,25 @@ describe('ConnectionManager and the fallback CSMS root (M05)', () => {
   });
 });
 
+describe('ConnectionManager and changed TLS material', () => {
+  it('M05/A02: a failed attempt after InstallCertificate or CertificateSigned connects again with the current roots and certificate', async () => {
+    const material: ConnectionTlsMaterial = { csmsRootCertificates: [OLD_ROOT] };
+    const { connections, transport } = manager(material);
+    transport.refuse = undefined;
+    connections.start();
+    expect(transport.options?.tls?.csmsRootCertificates).toEqual([OLD_ROOT]);
+    // Unchanged material: the transport's own back-off goes on (no new connect()).
+    transport.lastEvents?.onDisconnected({ reason: 'tls-failed' });
+    await settle();
+    expect(transport.attempts).toBe(1);
+    material.csmsRootCertificates = [NEW_ROOT];
+    transport.lastEvents?.onDisconnected({ reason: 'tls-failed' });
+    await settle();
+    expect(transport.attempts).toBe(2);
+    expect(transport.options?.tls?.csmsRootCertificates).toEqual([NEW_ROOT]);
+  });
+});
+
 describe('ConnectionManager when the transport refuses the settings', () => {
   it('M04/TC_M_20_CS aftermath: start() neither throws nor retries in a loop; the refusal is logged as an error', () => {
     // No CSMS root left (the CSMS deleted it with DeleteCertificate, TC_M_20).

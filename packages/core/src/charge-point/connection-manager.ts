@@ -11,6 +11,12 @@ import type { ChargePointTlsMaterial } from './charge-point-options.js';
 /** TLS material at connection time: the CSMS roots (and, M05, the previous root kept as fallback) and the station's certificate. */
 export type ConnectionTlsMaterial = ChargePointTlsMaterial & { fallbackCsmsRootCertificates?: readonly string[] };
 
+/** A comparable summary of TLS material (the PEM texts; never logged). */
+function tlsFingerprint(material: ConnectionTlsMaterial | undefined): string {
+  if (material === undefined) return '';
+  return [...material.csmsRootCertificates, '|', ...(material.fallbackCsmsRootCertificates ?? []), '|', material.clientCertificateChain ?? ''].join('\n');
+}
+
 /** Reasons that count as a failed connection attempt for NetworkProfileConnectionAttempts (B10). */
 const ATTEMPT_FAILURES: ReadonlySet<DisconnectReason> = new Set(['connection-failed', 'tls-failed', 'unauthorized', 'subprotocol-rejected']);
 
@@ -38,6 +44,8 @@ export class ConnectionManager {
   private switching: Promise<void> = Promise.resolve();
   /** M05: after a TLS failure with a new CSMS root, the previous root is trusted too until a connection succeeds. */
   private useFallbackRoots = false;
+  /** What the transport was last given, to notice new roots or a new station certificate (see retryWithNewTlsMaterial). */
+  private boundTlsMaterial: string | undefined;
 
   constructor(
     private readonly deps: {
@@ -133,6 +141,7 @@ export class ConnectionManager {
       onDisconnected: (info) => {
         this.deps.events.disconnected(info.reason);
         if (info.reason === 'tls-failed' && this.retryWithFallbackRoots()) return;
+        if (ATTEMPT_FAILURES.has(info.reason) && this.retryWithNewTlsMaterial()) return;
         if (ATTEMPT_FAILURES.has(info.reason)) this.countFailure(slotCount);
       },
       onSecurityEvent: (event) => this.deps.events.securityEvent(event),
@@ -156,6 +165,19 @@ export class ConnectionManager {
     return true;
   }
 
+  /**
+   * The transport retries with the settings it was given; when the trust or the station certificate changed since
+   * (InstallCertificate, DeleteCertificate, CertificateSigned), the next attempt is made with the current material.
+   */
+  private retryWithNewTlsMaterial(): boolean {
+    if (this.stopped || this.boundTlsMaterial === undefined || this.boundTlsMaterial === tlsFingerprint(this.deps.tlsMaterial?.())) return false;
+    this.deps.logger.info({ slot: this.activeSlot }, 'TLS material changed since this connection was set up: reconnecting with the new one');
+    this.switching = this.deps.transport.disconnect().then(() => {
+      if (!this.stopped) this.connectCurrent();
+    });
+    return true;
+  }
+
   private countFailure(slotCount: number): void {
     this.failures += 1;
     const attempts = this.deps.deviceModel.get('OCPPCommCtrlr', 'NetworkProfileConnectionAttempts') ?? 3;
@@ -173,8 +195,14 @@ export class ConnectionManager {
     if (this.deps.deviceModel.has(component, variable)) this.deps.deviceModel.setInternal(component, variable, String(slot));
   }
 
+  private noTls(): Record<string, never> {
+    this.boundTlsMaterial = undefined;
+    return {};
+  }
+
   private tlsOptions(securityProfile: SecurityProfile): Pick<TransportConnectionOptions, 'tls'> {
     const material = this.deps.tlsMaterial?.();
+    this.boundTlsMaterial = tlsFingerprint(material);
     if (material === undefined) return {};
     const fallback = this.useFallbackRoots ? (material.fallbackCsmsRootCertificates ?? []) : [];
     return {
@@ -203,7 +231,7 @@ export class ConnectionManager {
       identity: dm.get('SecurityCtrlr', 'Identity') ?? '',
       securityProfile,
       ...(password === undefined || password === '' || securityProfile === 0 || securityProfile === 3 ? {} : { basicAuthPassword: password }),
-      ...(securityProfile >= 2 ? this.tlsOptions(securityProfile) : {}),
+      ...(securityProfile >= 2 ? this.tlsOptions(securityProfile) : this.noTls()),
       pingIntervalSeconds: dm.get('OCPPCommCtrlr', 'WebSocketPingInterval') ?? 30,
       retryBackOff: {
         waitMinimumSeconds: dm.get('OCPPCommCtrlr', 'RetryBackOffWaitMinimum') ?? 3,
