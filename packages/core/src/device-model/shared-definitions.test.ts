@@ -29,6 +29,16 @@ describe('device models of a fleet (issue 6 §5: definitions shared, values per 
     expect(other.find({ name: 'EVSE', evseId: 1 }, { name: 'Power' })?.characteristics.maxLimit).toBe(44_000);
   });
 
+  it('still shares the variables two different layouts define alike (the standardized ones)', () => {
+    const oneEvse = { ...twoEvseLayout, evses: twoEvseLayout.evses.slice(0, 1) };
+    const small = sharedVariableIndex(definitions(oneEvse));
+    const large = sharedVariableIndex(definitions());
+    expect(small).not.toBe(large);
+    expect(small.find(comm, { name: 'HeartbeatInterval' })).toBe(large.find(comm, { name: 'HeartbeatInterval' }));
+    expect(small.find({ name: 'EVSE', evseId: 2 }, { name: 'Power' })).toBeUndefined();
+    expect(large.find({ name: 'EVSE', evseId: 2 }, { name: 'Power' })?.characteristics.maxLimit).toBe(11_000);
+  });
+
   it('B05/B06: a value the CSMS sets on one station is not seen by another station with the same definitions', () => {
     const a = loadTestModel();
     const b = loadTestModel();
