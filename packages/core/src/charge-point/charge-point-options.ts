@@ -9,6 +9,7 @@ import type { FileTransferPort } from '../ports/file-transfer.port.js';
 import type { FirmwareVerifierPort } from '../ports/firmware-verifier.port.js';
 import type { DataTransferVendor } from '../blocks/data-transfer/data-transfer.handler.js';
 import type { FirmwareUpdaterOptions } from '../blocks/firmware/firmware-updater-deps.js';
+import type { SecurityEventsOptions } from '../blocks/security/security-events.js';
 import type { DeviceModel, StationLayout } from '../device-model/index.js';
 
 /** TLS material for security profiles 2 and 3 (PEM), until the certificate store takes it over. */
@@ -51,6 +52,8 @@ export interface ChargePointOptions {
   tls?: ChargePointTlsMaterial;
   /** P01 DataTransfer handlers by vendorId. */
   dataTransferVendors?: Readonly<Record<string, DataTransferVendor>>;
+  /** A04: per-event criticality overrides (default: the Part 2 appendix) and the local security log's size. */
+  securityEvents?: SecurityEventsOptions;
   /** L01 settings (defaults for retries, the size cap, unsigned firmware). */
   firmware?: FirmwareUpdaterOptions;
   /**

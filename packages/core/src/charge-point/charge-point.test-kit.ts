@@ -6,6 +6,7 @@ import { FakeTransport } from '../testing/fake-transport.js';
 import { MemoryLogger } from '../testing/memory-logger.js';
 import type { ChargePointCallbacks, ResetCommand } from './callbacks.js';
 import { ChargePoint } from './charge-point.js';
+import type { ChargePointOptions } from './charge-point-options.js';
 
 /** Two EVSEs with one connector each. */
 export const twoEvseLayout: StationLayout = {
@@ -17,7 +18,7 @@ export const twoEvseLayout: StationLayout = {
 };
 
 /** A ChargePoint on fakes (transport, clock) and in-memory stores, with sequential message ids m1, m2... */
-export function makeStation(options: { stores?: StationStores; clock?: FakeClock; callbacks?: Partial<ChargePointCallbacks> } = {}) {
+export function makeStation(options: { stores?: StationStores; clock?: FakeClock; callbacks?: Partial<ChargePointCallbacks>; options?: Partial<ChargePointOptions> } = {}) {
   const clock = options.clock ?? new FakeClock(new Date('2026-03-01T12:00:00.000Z'));
   const logger = new MemoryLogger();
   const transport = new FakeTransport();
@@ -45,6 +46,7 @@ export function makeStation(options: { stores?: StationStores; clock?: FakeClock
           profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'ws://csms.test/ocpp', messageTimeout: 30, securityProfile: 0, ocppInterface: 'Wired0' },
         },
       ],
+      ...options.options,
     },
     { isResetAllowed: () => true, reset: (r) => void resets.push(r), ...options.callbacks },
   );

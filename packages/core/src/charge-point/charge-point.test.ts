@@ -41,6 +41,16 @@ describe('B01 BootNotification', () => {
     expect(security[3]).toMatchObject({ type: 'StartupOfTheDevice' });
   });
 
+  it('A04: criticality is configurable: StartupOfTheDevice made non-critical is logged, not sent', async () => {
+    const { chargePoint, boot, transport, settle, answer, stores } = makeStation({ options: { securityEvents: { criticality: { StartupOfTheDevice: false } } } });
+    chargePoint.start();
+    await boot();
+    for (const id of ['m2', 'm3']) await answer(id, {});
+    await settle();
+    expect(transport.sentFrames().some((f) => (f as unknown[])[2] === 'SecurityEventNotification')).toBe(false);
+    expect(stores.securityLog.list().map((e) => [e.type, e.critical])).toContainEqual(['StartupOfTheDevice', false]);
+  });
+
   it('Part 4 §5.3 sends no BootNotification on a reconnect after Accepted', async () => {
     const { chargePoint, boot, transport, settle } = makeStation();
     chargePoint.start();

@@ -196,7 +196,7 @@ export class ChargePoint {
       securityLog: stores.securityLog,
       sink: { enqueueDurable: (action, payload) => this.queue.push('security', action, payload, clock.now()) },
       onRaised: (event) => this.callbacks.securityEvent?.(event),
-    });
+    }, options.securityEvents);
 
     this.management = new StationManagement({
       clock,
