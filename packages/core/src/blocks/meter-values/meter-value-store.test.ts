@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MeterValueType } from '../../messages/index.js';
 import { acReading, at, meteringSetup, signedReading, summary } from './meter-values.test-kit.js';
+import { silentLogger } from '../../logging/silent-logger.js';
+import { MeterValueStore } from './meter-value-store.js';
 
 describe('MeterValueStore', () => {
   it('keeps the latest sampled value per (measurand, phase, location)', () => {
@@ -81,5 +83,19 @@ describe('MeterValueStore', () => {
     store.beginTransaction(1, 'tx-2');
     expect(store.transactionOn(1)).toBe('tx-2');
     expect(logger.entries.some((e) => e.level === 'warn' && e.fields['transactionId'] === 'tx-1')).toBe(true);
+  });
+});
+
+describe('MeterValueStore TxEnded readings cap', () => {
+  it('J02: a long transaction keeps Transaction.Begin and thins the samples instead of growing without bound', () => {
+    const store = new MeterValueStore({ logger: silentLogger, maxTxEndedReadings: 10 });
+    store.beginTransaction(1, 'tx-1');
+    const reading = (wh: number): MeterValueType => ({ timestamp: new Date(Date.UTC(2026, 0, 1, 0, wh)).toISOString(), sampledValue: [{ value: wh }] });
+    for (let wh = 0; wh < 100; wh += 1) store.appendTxEndedReadings(1, [reading(wh)]);
+    const kept = store.endTransaction(1).map((m) => m.sampledValue[0]?.value);
+    expect(kept.length).toBeLessThanOrEqual(10);
+    expect(kept[0]).toBe(0);
+    expect(kept).toEqual([...kept].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(kept.at(-1)).toBeGreaterThan(90);
   });
 });

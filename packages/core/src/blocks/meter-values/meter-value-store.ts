@@ -14,6 +14,9 @@ interface TransactionLog {
   readings: MeterValueType[];
 }
 
+/** Most readings kept for one transaction's Ended event (a day at TxEndedInterval 180 s). */
+const DEFAULT_MAX_TX_ENDED_READINGS = 480;
+
 /**
  * J01/J02: what the station measured, in memory: per EVSE (0 = main meter) the latest sampled value per
  * (measurand, phase, location), the transaction running on each EVSE and the readings kept for its Ended event.
@@ -23,7 +26,10 @@ export class MeterValueStore {
   private readonly latestByEvse = new Map<number, Map<string, Reading>>();
   private readonly transactions = new Map<number, TransactionLog>();
 
-  constructor(deps: { logger: LoggerPort }) {
+  private readonly maxTxEndedReadings: number;
+
+  constructor(deps: { logger: LoggerPort; maxTxEndedReadings?: number }) {
+    this.maxTxEndedReadings = Math.max(2, deps.maxTxEndedReadings ?? DEFAULT_MAX_TX_ENDED_READINGS);
     this.logger = deps.logger.child({ component: 'MeterValueStore' });
   }
 
@@ -92,7 +98,16 @@ export class MeterValueStore {
 
   /** J02: keeps readings for the transaction's Ended event (Transaction.Begin, TxEndedInterval samples, Transaction.End); no-op without a transaction. */
   appendTxEndedReadings(evseId: number, meterValues: readonly MeterValueType[]): void {
-    this.transactions.get(evseId)?.readings.push(...meterValues);
+    const log = this.transactions.get(evseId);
+    if (log === undefined) return;
+    log.readings.push(...meterValues);
+    // A long transaction with a short TxEndedInterval must not grow memory (or the Ended message) without bound:
+    // past the cap, every other reading after the first (Transaction.Begin) is dropped, keeping the spread over time.
+    if (log.readings.length > this.maxTxEndedReadings) {
+      const [first, ...rest] = log.readings;
+      log.readings = [...(first === undefined ? [] : [first]), ...rest.filter((_, i) => i % 2 === 1)];
+      this.logger.info({ evseId, kept: log.readings.length }, 'TxEnded readings thinned to stay under the cap');
+    }
   }
 
   /** J02: ends the EVSE's transaction metering and returns the readings kept for its Ended event, oldest first ([] without one). */
