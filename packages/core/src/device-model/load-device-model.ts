@@ -8,7 +8,7 @@ import type { ConfigValue, DeviceModelConfig } from './definitions.js';
 import { DeviceModelConfigError } from './device-model-config-error.js';
 import { checkLayout, layoutComponents, layoutValues } from './layout-components.js';
 import { mergeDefinitions } from './merge-definitions.js';
-import type { ResolvedAttribute, ResolvedVariable } from './resolved-variable.js';
+import type { ResolvedAttribute } from './resolved-variable.js';
 import { sharedVariableIndex } from './shared-variable-index.js';
 import { standardizedComponents } from './standardized/index.js';
 import { checkValue } from './value-rules.js';
@@ -42,15 +42,12 @@ export function loadDeviceModel(deps: LoadDeps, config: DeviceModelConfig): Load
     problems,
     deps.logger,
   );
-  const byKey = new Map(definitions.map((d) => [variableLookupKey(d.component, d.variable), d]));
-  const configValues = collectConfigValues([...layoutValues(config.layout), ...(config.values ?? [])], byKey, problems);
+  const index = sharedVariableIndex(definitions);
+  const configValues = collectConfigValues([...layoutValues(config.layout), ...(config.values ?? [])], index, problems);
   const stored = deps.store.loadAll();
   const storedByKey = new Map(stored.map((s) => [variableLookupKey(s.component, s.variable), s]));
-  const index = sharedVariableIndex(definitions);
   const values = new AttributeValues(index.slotCount);
-  for (const variable of index.all) {
-    buildValues(variable, values, configValues, storedByKey.get(variableLookupKey(variable.component, variable.variable)), problems, deps.logger);
-  }
+  for (const variable of index.all) buildValues(variable, values, configValues, storedByKey.get(variable.lookupKey), problems, deps.logger);
   if (problems.length > 0) throw new DeviceModelConfigError(problems);
   persist(deps, index.all, values, stored);
   return { index, values };
@@ -61,14 +58,13 @@ function attributeKey(lookupKey: string, type: AttributeEnumType): string {
 }
 
 /** Config values by attribute; unknown variables, missing attributes and contradicting duplicates are problems. */
-function collectConfigValues(values: readonly ConfigValue[], definitions: ReadonlyMap<string, ResolvedVariable>, problems: string[]): Map<string, string> {
+function collectConfigValues(values: readonly ConfigValue[], index: VariableIndex, problems: string[]): Map<string, string> {
   const result = new Map<string, string>();
   for (const entry of values) {
     const component = normalizeComponent(entry.component);
     const variable = normalizeVariable(entry.variable);
     const label = variableLabel(component, variable);
-    const key = variableLookupKey(component, variable);
-    const definition = definitions.get(key);
+    const definition = index.find(component, variable);
     const type = entry.attributeType ?? 'Actual';
     if (definition === undefined) {
       problems.push(`${label}: a config value is given for a variable that is not defined`);
@@ -78,12 +74,13 @@ function collectConfigValues(values: readonly ConfigValue[], definitions: Readon
       problems.push(`${label}: a config value is given for attribute ${type}, which the variable does not have`);
       continue;
     }
-    const previous = result.get(attributeKey(key, type));
+    const key = attributeKey(definition.lookupKey, type);
+    const previous = result.get(key);
     if (previous !== undefined && previous !== entry.value) {
       problems.push(`${label}: the config gives two different ${type} values`);
       continue;
     }
-    result.set(attributeKey(key, type), entry.value);
+    result.set(key, entry.value);
   }
   return result;
 }
@@ -102,11 +99,10 @@ function buildValues(
   logger: LoggerPort,
 ): void {
   const label = variableLabel(definition.component, definition.variable);
-  const key = variableLookupKey(definition.component, definition.variable);
   for (const attribute of definition.attributes) {
     let value = attribute.defaultValue;
     let source: ValueSource = 'default';
-    const configured = configValues.get(attributeKey(key, attribute.type));
+    const configured = configValues.get(attributeKey(definition.lookupKey, attribute.type));
     if (configured !== undefined) {
       value = configured;
       source = 'config';
