@@ -6,9 +6,4 @@ export { deleteCertificateHandler, type DeleteCertificateDeps } from './delete-c
 export { getInstalledCertificateIdsHandler } from './get-installed-certificate-ids.handler.js';
 export { installCertificateHandler, type InstallCertificateDeps } from './install-certificate.handler.js';
 export { INSECURE_CONNECTION, isSecureConnection } from './secure-connection.js';
-export {
-  hasValidStationCertificate,
-  securityProfileDecision,
-  securityProfilePrerequisites,
-  type SecurityProfileDecision,
-} from './security-profile-prerequisites.js';
+export { hasValidStationCertificate, securityProfilePrerequisites } from './security-profile-prerequisites.js';
