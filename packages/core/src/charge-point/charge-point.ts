@@ -23,10 +23,8 @@ import { RpcEndpoint } from '../rpc/rpc-endpoint.js';
 import { MessageQueue } from '../rpc/message-queue.js';
 import { Availability, type ConnectorRef } from '../blocks/availability/availability.js';
 import { availabilityBlock } from '../blocks/availability/availability.block.js';
-import { provisioningBlock } from '../blocks/provisioning/provisioning.block.js';
 import { remoteControlBlock } from '../blocks/remote-control/remote-control.block.js';
 import { InvalidMessagesReporter } from '../blocks/security/invalid-messages.js';
-import { securityProfilePrerequisites } from '../blocks/certificates/security-profile-prerequisites.js';
 import { dataTransferRequest } from '../blocks/data-transfer/data-transfer-request.js';
 import type { SecurityProfile } from '../ports/transport.port.js';
 import { SecurityEvents } from '../blocks/security/security-events.js';
@@ -40,9 +38,11 @@ import { ConnectionManager, type ConnectionTlsMaterial } from './connection-mana
 import { HeartbeatScheduler } from './heartbeat.js';
 import { Registration, type RegistrationStatus } from './registration.js';
 import { registrationGate } from './registration-gate.js';
+import { registrationTriggers } from './registration-triggers.js';
 import { registerNetworkPriorityRule } from './network-priority-rule.js';
 import { Outbox } from './outbox.js';
-import { passwordChanged, registerPasswordRules } from './password-change.js';
+import { registerPasswordRules } from './password-change.js';
+import { provisioningWiring } from './provisioning-wiring.js';
 import { ResetCoordinator } from './reset-coordinator.js';
 import { sessionBlocks } from './session-blocks.js';
 import { StationManagement } from './station-management.js';
@@ -225,31 +225,20 @@ export class ChargePoint {
 
     const router = new Router(
       [
-        provisioningBlock({
+        provisioningWiring({
           deviceModel,
           clock,
           logger,
           networkProfiles: stores.networkProfiles,
-          ...(deps.certificates === undefined
-            ? {
-                hasCsmsRootCertificate: () => (options.tls?.csmsRootCertificates.length ?? 0) > 0,
-                hasStationCertificate: () => options.tls?.clientCertificateChain !== undefined,
-              }
-            : securityProfilePrerequisites(deps.certificates, clock)),
-          ...(this.callbacks.validateNetworkProfile === undefined ? {} : { validateNetworkProfile: this.callbacks.validateNetworkProfile.bind(this.callbacks) }),
-          onNetworkProfileStored: () => this.security.raise('ReconfigurationOfSecurityParameters', 'Network connection profile changed'),
+          layout: options.layout,
+          ...(deps.certificates === undefined ? {} : { certificates: deps.certificates }),
+          ...(options.tls === undefined ? {} : { tls: options.tls }),
+          callbacks: this.callbacks,
+          raise: (type, techInfo) => this.security.raise(type, techInfo),
           sendNotifyReport: (request) => this.outbox.call('NotifyReport', request, { duringPending: true }),
-          evseExists: (evseId) => options.layout.evses.some((e) => e.id === evseId),
-          isResetAllowed: (request) => this.callbacks.isResetAllowed(request),
           hasActiveTransaction: (evseId) => this.sessions.transactions.hasActiveTransaction(evseId),
-          performReset: (request) => void this.resets.perform(request),
-          scheduleResetOnIdle: (request) => this.resets.scheduleOnIdle(request),
-          onVariablesSet: (_data, results, context) => {
-            if (!passwordChanged(results)) return;
-            // A01.FR.11 logged; libocpp#662: reconnect only once the SetVariablesResponse is on the wire.
-            this.security.raise('ReconfigurationOfSecurityParameters', 'BasicAuthPassword changed');
-            context.afterReply(() => void this.connection.reconnect());
-          },
+          resets: this.resets,
+          reconnect: () => void this.connection.reconnect(),
         }),
         availabilityBlock({ availability: this.availability }),
         ...session.blocks,
@@ -259,14 +248,14 @@ export class ChargePoint {
           triggers: {
             ...session.triggers,
             ...this.management.triggers,
-            BootNotification: () =>
-              this.registration.status === 'Accepted' ? { status: 'Rejected' } : { status: 'Accepted', send: () => this.registration.trigger('Triggered') },
-            Heartbeat: () => ({ status: 'Accepted', send: () => void this.sendHeartbeat(true).catch(() => undefined) }),
-            StatusNotification: (request) => {
-              const connector = { evseId: request.evse?.id ?? 0, connectorId: request.evse?.connectorId ?? 0 };
-              if (!this.availability.exists(connector)) return { status: 'Rejected' };
-              return { status: 'Accepted', send: () => this.triggeredStatus(connector) };
-            },
+            ...registrationTriggers({
+              clock,
+              logger,
+              registration: this.registration,
+              availability: this.availability,
+              sendHeartbeat: () => this.sendHeartbeat(true),
+              sendStatusNotification: (request) => this.outbox.call('StatusNotification', request, { duringPending: true }),
+            }),
           },
         }),
       ],
@@ -532,13 +521,6 @@ export class ChargePoint {
     if (decision.reportable) this.security.raise('SettingSystemTime', `Clock set to ${decision.time.toISOString()}`);
     this.callbacks.timeSync?.(decision.time);
     this.sessions.clockChanged();
-  }
-
-  private triggeredStatus(connector: ConnectorRef): void {
-    const status = this.availability.status(connector);
-    this.outbox.call('StatusNotification', { timestamp: this.deps.clock.now().toISOString(), connectorStatus: status, ...connector }, { duringPending: true })
-      .then(() => this.availability.markReported(connector, status))
-      .catch((error: unknown) => this.deps.logger.info({ err: error }, 'Triggered StatusNotification not delivered'));
   }
 
   private onVariableChanged(change: VariableChange): void {
