@@ -27,28 +27,8 @@ export interface ModelVariable {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 // The shared objects are built field by field, not spread: frozen spread copies each got a hidden class of their own
-// in V8 (about 45 KB more per definition set), while objects built alike share one.
-
-function frozenComponent(c: ComponentKey): Readonly<ComponentKey> {
-  const copy: ComponentKey = { name: c.name };
-  if (c.instance !== undefined) copy.instance = c.instance;
-  if (c.evseId !== undefined) copy.evseId = c.evseId;
-  if (c.connectorId !== undefined) copy.connectorId = c.connectorId;
-  return Object.freeze(copy);
-}
-
-function frozenVariable(v: VariableKey): Readonly<VariableKey> {
-  return Object.freeze(v.instance === undefined ? { name: v.name } : { name: v.name, instance: v.instance });
-}
-
-function frozenCharacteristics(c: StoredCharacteristics): Readonly<StoredCharacteristics> {
-  const copy: StoredCharacteristics = { dataType: c.dataType, supportsMonitoring: c.supportsMonitoring };
-  if (c.unit !== undefined) copy.unit = c.unit;
-  if (c.minLimit !== undefined) copy.minLimit = c.minLimit;
-  if (c.maxLimit !== undefined) copy.maxLimit = c.maxLimit;
-  if (c.valuesList !== undefined) copy.valuesList = c.valuesList;
-  return Object.freeze(copy);
-}
+// in V8 (about 45 KB more per definition set), while objects built alike share one. mergeDefinitions already builds
+// the address and the characteristics that way, fresh for each load, so they are frozen as they are.
 
 function frozenAttribute(a: ResolvedAttribute, slot: number): ModelAttribute {
   const copy: Mutable<ModelAttribute> = { type: a.type, mutability: a.mutability, persistent: a.persistent, constant: a.constant, slot };
@@ -56,14 +36,14 @@ function frozenAttribute(a: ResolvedAttribute, slot: number): ModelAttribute {
   return Object.freeze(copy);
 }
 
-/** The frozen, shareable form of a resolved definition whose attribute values start at `firstSlot`. */
+/** The frozen, shareable form of a resolved definition (freezing its address and characteristics) whose attribute values start at `firstSlot`. */
 export function toModelVariable(resolved: ResolvedVariable, firstSlot: number, id: number): ModelVariable {
   const variable: Mutable<ModelVariable> = {
     id,
     lookupKey: variableLookupKey(resolved.component, resolved.variable),
-    component: frozenComponent(resolved.component),
-    variable: frozenVariable(resolved.variable),
-    characteristics: frozenCharacteristics(resolved.characteristics),
+    component: Object.freeze(resolved.component),
+    variable: Object.freeze(resolved.variable),
+    characteristics: Object.freeze(resolved.characteristics),
     attributes: Object.freeze(resolved.attributes.map((a, i) => frozenAttribute(a, firstSlot + i))),
     rebootRequired: resolved.rebootRequired,
     required: resolved.required,
