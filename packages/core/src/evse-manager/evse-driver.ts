@@ -64,12 +64,12 @@ export class EvseDriver {
     this.poller = meter && new MeterPoller({ clock, logger, meter, intervalS: deps.meterIntervalS, onMeterValue: (mv) => this.reporter.meterValue(mv) });
   }
 
-  /** Subscribes to the hardware, starts it, reads where the session stands and brings the outputs in line. */
   /** Takes a meter reading now (the final register before a transaction ends); resolves once it was reported. */
   refreshMeterValue(): Promise<void> {
     return this.poller?.poll() ?? Promise.resolve();
   }
 
+  /** Subscribes to the hardware, starts it, reads where the session stands and brings the outputs in line. */
   async start(): Promise<void> {
     const { controller, lock, tokenReader } = this.deps.hardware;
     const chargePoint = this.deps.chargePoint();

@@ -27,18 +27,14 @@ export class EvseFacts {
 
   /** A new authorization (after none, or after a stop) is a fresh attempt: holds go, a failed lock may be tried again. */
   newAuthorization(): void {
-    this.stopped = false;
-    this.paused = false;
-    this.release = 'none';
+    this.clearHolds();
     if (this.lockPhase === 'failed') this.lockPhase = 'unknown';
   }
 
   /** Pilot A -> B: a new session; the lock is where its feedback says. */
   sessionStarted(lockState: LockState | undefined): void {
     this.connected = true;
-    this.stopped = false;
-    this.paused = false;
-    this.release = 'none';
+    this.clearHolds();
     this.lockPhase = lockState ?? 'unknown';
   }
 
@@ -92,5 +88,12 @@ export class EvseFacts {
       unlockRequested,
       relayClosed: status.relayClosed,
     };
+  }
+
+  /** The holds a session or an authorization ends: stop, pause and release. */
+  private clearHolds(): void {
+    this.stopped = false;
+    this.paused = false;
+    this.release = 'none';
   }
 }
