@@ -108,15 +108,14 @@ export class DeviceModel {
   /** Typed read of any variable, e.g. the station's additions (same conversion as get). */
   getValue(component: ComponentKey, variable: VariableKey, attributeType: AttributeEnumType = 'Actual'): VariableValue | undefined {
     const found = this.index.find(normalizeComponent(component), variable);
-    const text = this.getRaw(component, variable, attributeType);
+    const text = found === undefined ? undefined : this.textOf(found, attributeType);
     return found === undefined || text === undefined ? undefined : toTypedValue(found.characteristics.dataType, text);
   }
 
   /** The attribute's value as text, undefined when the variable, attribute or value does not exist; WriteOnly values are returned. */
   getRaw(component: ComponentKey, variable: VariableKey, attributeType: AttributeEnumType = 'Actual'): string | undefined {
     const found = this.index.find(normalizeComponent(component), variable);
-    const attribute = found?.attributes.find((a) => a.type === attributeType);
-    return found === undefined || attribute === undefined ? undefined : this.valueOf(found, attribute);
+    return found === undefined ? undefined : this.textOf(found, attributeType);
   }
 
   /** Whether the variable exists at exactly this component address. */
@@ -223,6 +222,12 @@ export class DeviceModel {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** The value of the variable's attribute of this type, undefined when it has no such attribute or no value. */
+  private textOf(variable: ModelVariable, attributeType: AttributeEnumType): string | undefined {
+    const attribute = variable.attributes.find((a) => a.type === attributeType);
+    return attribute === undefined ? undefined : this.valueOf(variable, attribute);
   }
 
   private valueOf(variable: ModelVariable, attribute: ModelAttribute): string | undefined {
