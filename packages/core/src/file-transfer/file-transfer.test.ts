@@ -3,6 +3,7 @@ import { FakeClock } from '../testing/fake-clock.js';
 import { CancelSource } from './cancel-source.js';
 import { redactSecretsOf, redactUrl } from './redact-url.js';
 import { scheduleAt } from './schedule-at.js';
+import { waitUnlessCancelled } from './wait-unless-cancelled.js';
 
 describe('redactUrl (credentials never reach a log or an error)', () => {
   it('masks user and password of ftp and http URLs', () => {
@@ -71,6 +72,29 @@ describe('scheduleAt (wall-clock deadlines through ClockPort)', () => {
     handle.cancel();
     await clock.advance(2 * 24 * 3600_000);
     expect(fired).toEqual(['past', 'set']);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});
+
+describe('waitUnlessCancelled (retry and schedule waits of L01/N01)', () => {
+  it('resolves true when the timer fires, false at once when cancelled (the timer cancelled too)', async () => {
+    const clock = new FakeClock(new Date('2026-01-01T00:00:00.000Z'));
+    const source = new CancelSource();
+    const fired = waitUnlessCancelled(source.signal, (fire) => clock.setTimeout(fire, 1000));
+    await clock.advance(1000);
+    expect(await fired).toBe(true);
+    const cancelled = waitUnlessCancelled(source.signal, (fire) => clock.setTimeout(fire, 1000));
+    expect(clock.pendingTimers()).toBe(1);
+    source.cancel();
+    expect(await cancelled).toBe(false);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('arms nothing when already cancelled', async () => {
+    const clock = new FakeClock();
+    const source = new CancelSource();
+    source.cancel();
+    expect(await waitUnlessCancelled(source.signal, (fire) => clock.setTimeout(fire, 1000))).toBe(false);
     expect(clock.pendingTimers()).toBe(0);
   });
 });

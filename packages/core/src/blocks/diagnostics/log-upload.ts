@@ -1,8 +1,8 @@
 import type { GetLogRequest, UploadLogStatusEnumType } from '../../messages/index.js';
-import type { TimerHandle } from '../../ports/clock.port.js';
 import type { FileTransferErrorKind, UploadContent } from '../../ports/file-transfer.port.js';
 import { CancelSource } from '../../file-transfer/cancel-source.js';
 import { redactUrl } from '../../file-transfer/redact-url.js';
+import { waitUnlessCancelled } from '../../file-transfer/wait-unless-cancelled.js';
 import type { LogUploaderDeps, LogUploaderOptions } from './log-uploader-deps.js';
 
 /** The final LogStatusNotification status for a transfer failure (N01; the statuses follow everest-core's curl mapping). */
@@ -22,8 +22,6 @@ const FINAL_KINDS: ReadonlySet<FileTransferErrorKind> = new Set<FileTransferErro
  */
 export class LogUpload {
   private readonly cancelSource = new CancelSource();
-  private timer: TimerHandle | undefined;
-  private interrupt: (() => void) | undefined;
   private done = false;
 
   constructor(
@@ -52,9 +50,8 @@ export class LogUpload {
   cancel(): void {
     if (this.done) return;
     this.done = true;
+    // Ends the transfer and a retry wait (waitUnlessCancelled cancels its timer).
     this.cancelSource.cancel();
-    this.timer?.cancel();
-    this.interrupt?.();
   }
 
   private async execute(): Promise<void> {
@@ -76,10 +73,7 @@ export class LogUpload {
         this.finish(uploadFailureStatus(kind));
         return;
       }
-      const goOn = await new Promise<boolean>((resolve) => {
-        this.interrupt = () => resolve(false);
-        this.timer = this.deps.clock.setTimeout(() => resolve(true), intervalMs);
-      });
+      const goOn = await waitUnlessCancelled(this.cancelSource.signal, (fire) => this.deps.clock.setTimeout(fire, intervalMs));
       if (!goOn || this.done) return;
     }
   }

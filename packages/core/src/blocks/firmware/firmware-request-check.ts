@@ -3,7 +3,7 @@ import type { StatusInfoType, UpdateFirmwareRequest } from '../../messages/index
 /** Why an UpdateFirmwareRequest is refused before anything else is looked at, or undefined when it may proceed. */
 export function firmwareRequestProblem(request: UpdateFirmwareRequest, requireSigned: boolean): StatusInfoType | undefined {
   const { signingCertificate, signature } = request.firmware;
-  const signed = signingCertificate !== undefined && signature !== undefined;
+  const signed = isSignedRequest(request);
   // TC_L_18: a station that supports secure firmware update does not take an unsigned request (L01 needs both fields).
   if (requireSigned && !signed) {
     return { reasonCode: 'MissingSignature', additionalInfo: 'A secure firmware update needs firmware.signingCertificate and firmware.signature' };

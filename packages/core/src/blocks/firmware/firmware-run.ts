@@ -1,9 +1,9 @@
 import type { FirmwareStatusEnumType, UpdateFirmwareRequest } from '../../messages/index.js';
-import type { TimerHandle } from '../../ports/clock.port.js';
 import type { DownloadedArtifact, FileTransferErrorKind } from '../../ports/file-transfer.port.js';
 import { CancelSource } from '../../file-transfer/cancel-source.js';
 import { redactUrl } from '../../file-transfer/redact-url.js';
 import { scheduleAt } from '../../file-transfer/schedule-at.js';
+import { waitUnlessCancelled } from '../../file-transfer/wait-unless-cancelled.js';
 import { isSignedRequest } from './firmware-request-check.js';
 import type { FirmwareStatusReporter } from './firmware-status-reporter.js';
 import type { FirmwareInstallResult, FirmwareUpdaterDeps, FirmwareUpdaterOptions } from './firmware-updater-deps.js';
@@ -25,8 +25,6 @@ export class FirmwareRun {
   private currentPhase: FirmwareRunPhase = 'downloading';
   private currentStatus: FirmwareStatusEnumType | undefined;
   private artifact: DownloadedArtifact | undefined;
-  private timer: TimerHandle | undefined;
-  private interrupt: (() => void) | undefined;
   private transactionsMayHaveEnded: (() => void) | undefined;
   private holding = false;
 
@@ -68,9 +66,8 @@ export class FirmwareRun {
   halt(): boolean {
     if (this.currentPhase === 'finished' || this.currentPhase === 'installing') return false;
     this.currentPhase = 'finished';
+    // Ends the transfer and every wait (waitUnlessCancelled cancels its timer).
     this.cancelSource.cancel();
-    this.timer?.cancel();
-    this.interrupt?.();
     return true;
   }
 
@@ -156,12 +153,12 @@ export class FirmwareRun {
     void this.report('InstallScheduled');
     if (!this.deps.allowNewSessionsPendingFirmwareUpdate()) this.hold();
     while (this.deps.hasActiveTransactions()) {
-      const next = await new Promise<boolean>((resolve) => {
-        this.transactionsMayHaveEnded = () => resolve(true);
-        this.interrupt = () => resolve(false);
+      const next = await this.wait((fire) => {
+        this.transactionsMayHaveEnded = fire;
+        return { cancel: () => (this.transactionsMayHaveEnded = undefined) };
       });
       this.transactionsMayHaveEnded = undefined;
-      if (!next || this.cancelled) return false;
+      if (!next) return false;
     }
     return true;
   }
@@ -206,17 +203,16 @@ export class FirmwareRun {
   }
 
   private until(at: Date): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.interrupt = () => resolve(false);
-      this.timer = scheduleAt(this.deps.clock, at, () => resolve(!this.cancelled));
-    });
+    return this.wait((fire) => scheduleAt(this.deps.clock, at, fire));
   }
 
   private sleep(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.interrupt = () => resolve(false);
-      this.timer = this.deps.clock.setTimeout(() => resolve(!this.cancelled), ms);
-    });
+    return this.wait((fire) => this.deps.clock.setTimeout(fire, ms));
+  }
+
+  /** Resolves false when the update is cancelled or halted first (also between the trigger and this continuation). */
+  private async wait(arm: Parameters<typeof waitUnlessCancelled>[1]): Promise<boolean> {
+    return (await waitUnlessCancelled(this.cancelSource.signal, arm)) && !this.cancelled;
   }
 
   private hold(): void {

@@ -44,8 +44,8 @@ export class FirmwareUpdater {
       // The check is asynchronous: the running update may have started installing meanwhile.
       if (this.installing()) return { response: rejectedWhileInstalling() };
     }
-    const previous = this.run;
-    const canceled = previous !== undefined && previous.phase !== 'finished';
+    const previous = this.activeRun();
+    const canceled = previous !== undefined;
     if (canceled) previous.cancel();
     this.resumeAfterBoot = undefined;
     const run = this.newRun(request);
@@ -57,8 +57,8 @@ export class FirmwareUpdater {
 
   /** F06 TriggerMessage FirmwareStatusNotification: Idle when no update runs, else its current status and requestId. */
   statusNotification(): FirmwareStatusNotificationRequest {
-    const run = this.run;
-    if (run === undefined || run.phase === 'finished' || run.status === undefined) return { status: 'Idle' };
+    const run = this.activeRun();
+    if (run?.status === undefined) return { status: 'Idle' };
     return { status: run.status, requestId: run.request.requestId };
   }
 
@@ -92,14 +92,14 @@ export class FirmwareUpdater {
    */
   onRegistrationAccepted(): void {
     const stored = this.deps.store.load();
-    const busy = this.run !== undefined && this.run.phase !== 'finished';
+    const busy = this.activeRun() !== undefined;
     if (stored !== undefined && FINAL_FIRMWARE_STATUSES.has(stored.status) && !busy && !this.delivering) {
       this.delivering = true;
       void this.reporter.deliverPending(stored).finally(() => (this.delivering = false));
     }
     const resume = this.resumeAfterBoot;
     this.resumeAfterBoot = undefined;
-    if (resume === undefined || (this.run !== undefined && this.run.phase !== 'finished')) return;
+    if (resume === undefined || busy) return;
     // The download restarts from scratch: a partial or unverified file from before the restart is not trusted.
     if (resume.artifact !== undefined) void this.deps.fileTransfer.discard(resume.artifact.handle);
     this.deps.logger.info({ requestId: resume.request.requestId, status: resume.status }, 'Resuming the firmware update interrupted by a restart');
@@ -118,6 +118,11 @@ export class FirmwareUpdater {
 
   private installing(): boolean {
     return this.run?.phase === 'installing';
+  }
+
+  /** The update under way, if any (a halted or finished run no longer counts). */
+  private activeRun(): FirmwareRun | undefined {
+    return this.run?.phase === 'finished' ? undefined : this.run;
   }
 
   private newRun(request: UpdateFirmwareRequest): FirmwareRun {
