@@ -1,7 +1,7 @@
 import type { LoggerPort } from '../ports/logger.port.js';
 import type { SecurityEvent } from '../ports/security-event.js';
 import type { NetworkProfileSlot, NetworkProfileStorePort } from '../ports/storage/network-profile-store.port.js';
-import type { DisconnectReason, SecurityProfile, TransportConnectionOptions, TransportPort } from '../ports/transport.port.js';
+import type { DisconnectReason, SecurityProfile, TransportConnectionOptions, TransportPort, TransportTlsOptions } from '../ports/transport.port.js';
 import type { DeviceModel } from '../device-model/index.js';
 import type { RpcEndpoint } from '../rpc/rpc-endpoint.js';
 import { bindTransport } from '../rpc/transport-binding.js';
@@ -159,9 +159,7 @@ export class ConnectionManager {
     if ((this.deps.tlsMaterial?.()?.fallbackCsmsRootCertificates?.length ?? 0) === 0) return false;
     this.useFallbackRoots = true;
     this.deps.logger.warn({ slot: this.activeSlot }, 'TLS handshake failed: retrying with the previous CSMS root as fallback (M05)');
-    this.switching = this.deps.transport.disconnect().then(() => {
-      if (!this.stopped) this.connectCurrent();
-    });
+    this.switchConnection();
     return true;
   }
 
@@ -172,9 +170,7 @@ export class ConnectionManager {
   private retryWithNewTlsMaterial(): boolean {
     if (this.stopped || this.boundTlsMaterial === undefined || this.boundTlsMaterial === tlsFingerprint(this.deps.tlsMaterial?.())) return false;
     this.deps.logger.info({ slot: this.activeSlot }, 'TLS material changed since this connection was set up: reconnecting with the new one');
-    this.switching = this.deps.transport.disconnect().then(() => {
-      if (!this.stopped) this.connectCurrent();
-    });
+    this.switchConnection();
     return true;
   }
 
@@ -184,6 +180,11 @@ export class ConnectionManager {
     if (this.stopped || slotCount < 2 || this.failures < attempts) return;
     this.deps.logger.warn({ slot: this.activeSlot, failures: this.failures }, 'Falling over to the next network profile');
     this.priorityIndex += 1;
+    this.switchConnection();
+  }
+
+  /** Drops the transport's own retrying and connects anew with the current slot and settings (stop() waits for it). */
+  private switchConnection(): void {
     this.switching = this.deps.transport.disconnect().then(() => {
       if (!this.stopped) this.connectCurrent();
     });
@@ -195,23 +196,14 @@ export class ConnectionManager {
     if (this.deps.deviceModel.has(component, variable)) this.deps.deviceModel.setInternal(component, variable, String(slot));
   }
 
-  private noTls(): Record<string, never> {
-    this.boundTlsMaterial = undefined;
-    return {};
-  }
-
-  private tlsOptions(securityProfile: SecurityProfile): Pick<TransportConnectionOptions, 'tls'> {
-    const material = this.deps.tlsMaterial?.();
-    this.boundTlsMaterial = tlsFingerprint(material);
-    if (material === undefined) return {};
+  /** Profiles 2 and 3: the CSMS roots (with the fallback while M05 needs it) and, for 3, the station certificate. */
+  private tlsSettings(material: ConnectionTlsMaterial, securityProfile: SecurityProfile): TransportTlsOptions {
     const fallback = this.useFallbackRoots ? (material.fallbackCsmsRootCertificates ?? []) : [];
     return {
-      tls: {
-        csmsRootCertificates: [...material.csmsRootCertificates, ...fallback],
-        ...(securityProfile === 3 && material.clientCertificateChain !== undefined ? { clientCertificateChain: material.clientCertificateChain } : {}),
-        ...(securityProfile === 3 && material.clientPrivateKey !== undefined ? { clientPrivateKey: material.clientPrivateKey } : {}),
-        allowWildcards: this.deps.deviceModel.get('SecurityCtrlr', 'AllowCSMSTLSWildcards') ?? false,
-      },
+      csmsRootCertificates: [...material.csmsRootCertificates, ...fallback],
+      ...(securityProfile === 3 && material.clientCertificateChain !== undefined ? { clientCertificateChain: material.clientCertificateChain } : {}),
+      ...(securityProfile === 3 && material.clientPrivateKey !== undefined ? { clientPrivateKey: material.clientPrivateKey } : {}),
+      allowWildcards: this.deps.deviceModel.get('SecurityCtrlr', 'AllowCSMSTLSWildcards') ?? false,
     };
   }
 
@@ -226,12 +218,15 @@ export class ConnectionManager {
     if (dm.has({ name: 'OCPPCommCtrlr' }, timeoutVariable) && dm.getRaw({ name: 'OCPPCommCtrlr' }, timeoutVariable) !== String(profile.messageTimeout)) {
       dm.setInternal({ name: 'OCPPCommCtrlr' }, timeoutVariable, String(profile.messageTimeout));
     }
+    const usesTls = securityProfile >= 2;
+    const material = usesTls ? this.deps.tlsMaterial?.() : undefined;
+    this.boundTlsMaterial = usesTls ? tlsFingerprint(material) : undefined;
     return {
       csmsUrl: profile.ocppCsmsUrl,
       identity: dm.get('SecurityCtrlr', 'Identity') ?? '',
       securityProfile,
       ...(password === undefined || password === '' || securityProfile === 0 || securityProfile === 3 ? {} : { basicAuthPassword: password }),
-      ...(securityProfile >= 2 ? this.tlsOptions(securityProfile) : this.noTls()),
+      ...(material === undefined ? {} : { tls: this.tlsSettings(material, securityProfile) }),
       pingIntervalSeconds: dm.get('OCPPCommCtrlr', 'WebSocketPingInterval') ?? 30,
       retryBackOff: {
         waitMinimumSeconds: dm.get('OCPPCommCtrlr', 'RetryBackOffWaitMinimum') ?? 3,
