@@ -5,7 +5,8 @@ import { startBootedStation, tempDatabase, type RunningStation, type StationOpti
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block C authorization cache (C10-C12) cases of OCTT Part 6 (Core): storing, using, clearing the cache. Memory
@@ -117,7 +118,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
     expect(presented.outcome).toBe('authorized');
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
     expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken: tokens.valid, evse: { id: 1, connectorId: 1 } });
     expect(csms.violations).toEqual([]);
@@ -152,15 +153,15 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
   it('TC_C_33_CS Store Authorization Data in the Authorization Cache - Update on AuthorizeResponse', async () => {
     const running = await boot([localPreAuthorize]);
     const since = csms.ledger.length;
-    await startCharging(running, csms, 1, tokens.valid);
+    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     running.chargePoint.onSessionFinished(1, 1);
     await flushStation(csms, client);
     // The AuthorizeResponse was cached: the next session with the same token starts without asking.
     const again = csms.ledger.length;
-    await startCharging(running, csms, 1, tokens.valid);
+    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     expect(stationCalls(csms, 'Authorize', again)).toEqual([]);
     expect(csms.violations).toEqual([]);
   });
@@ -173,7 +174,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([]);
     expect(presented.outcome).toBe('started');
     // The TransactionEventResponse said Blocked: the transaction is deauthorized (E05) and the cache updated.
-    await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended' && e.triggerReason === 'Deauthorized', since);
+    await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended' && e.triggerReason === 'Deauthorized', since);
     await flushStation(csms, client);
     const again = csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });

@@ -4,7 +4,8 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation, stationCalls, waitUntil } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block C GroupId (C09) and Master Pass (C16) cases of OCTT Part 6 (Core). Tokens of one group share the CSMS's
@@ -57,13 +58,13 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
 
   it('TC_C_39_CS Authorization by GroupId - Success', async () => {
     const running = await boot();
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const [started] = transactionEvents(csms).filter((e) => e.eventType === 'Started');
     expect(started).toMatchObject({ idToken: tokens.valid });
     const since = csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.valid2);
     expect(presented).toMatchObject({ evseId: 1, outcome: 'stopped' });
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid2 }]);
     expect(ended).toMatchObject({ triggerReason: 'StopAuthorized', idToken: tokens.valid2, transactionInfo: { transactionId, stoppedReason: 'Local' } });
     expect(csms.violations).toEqual([]);
@@ -71,7 +72,7 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
 
   it('TC_C_42_CS Authorization by GroupId - Not stopped by GroupId (the other token is Invalid)', async () => {
     const running = await boot();
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     directory.set(tokens.valid2, { status: 'Invalid', groupIdToken: group });
     const since = csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.valid2);
@@ -87,10 +88,10 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
     const running = await boot([localPreAuthorize]);
     await cache(running, tokens.valid, tokens.valid2);
     const since = csms.ledger.length;
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const presented = await running.chargePoint.presentIdToken(tokens.valid2);
     expect(presented).toMatchObject({ evseId: 1, outcome: 'stopped' });
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     await flushStation(csms, client);
     // LocalPreAuthorize: both decisions come from the cache (C10.FR.03, C09.FR.07), no AuthorizeRequest at all.
     expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
@@ -103,7 +104,7 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
     directory.set(tokens.valid2, { status: 'Invalid', groupIdToken: group });
     await cache(running, tokens.valid, tokens.valid2);
     const since = csms.ledger.length;
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
     const presented = await running.chargePoint.presentIdToken(tokens.valid2);
     await flushStation(csms, client);
@@ -129,8 +130,8 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
 
   /** EnergyTransferStarted on both EVSEs; returns their transactionIds by EVSE. */
   async function chargingOnBoth(running: RunningStation): Promise<Map<number, string>> {
-    const first = await startCharging(running, csms, 1, tokens.valid);
-    const second = await startCharging(running, csms, 2, tokens.valid2);
+    const first = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
+    const second = await energyTransferStarted(csms, running.chargePoint, 2, tokens.valid2);
     await flushStation(csms, client);
     return new Map([
       [1, first],

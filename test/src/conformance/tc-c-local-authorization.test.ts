@@ -4,7 +4,8 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block C local start and stop (OCTT Part 6, Core): tokens presented at the station's reader, the CSMS answering
@@ -116,17 +117,17 @@ describe('Block C local authorization against a strict CSMS (SQLite file)', () =
     expect(presented.outcome).toBe('authorized');
     const since = csms.ledger.length;
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken: tokens.valid, evse: { id: 1, connectorId: 1 }, transactionInfo: { chargingState: 'EVConnected' } });
     running.chargePoint.onChargingStateChanged(1, 'SuspendedEV');
-    const notReady = await waitForTransactionEvent(csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', since);
+    const notReady = await waitForEvent(csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', since);
     expect(notReady).toMatchObject({ eventType: 'Updated', triggerReason: 'ChargingStateChanged', transactionInfo: { transactionId: started.transactionInfo.transactionId } });
     expect(csms.violations).toEqual([]);
   });
 
   it('TC_C_04_CS Local Stop Transaction - Different idToken', async () => {
     const running = await boot();
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     await flushStation(csms, client);
     const since = csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.valid2, { evseId: 1 });
@@ -141,13 +142,13 @@ describe('Block C local authorization against a strict CSMS (SQLite file)', () =
 
   it('TC_E_06_CS Local Stop Transaction - Accepted', async () => {
     const running = await boot();
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     await flushStation(csms, client);
     const since = csms.ledger.length;
     // StopAuthorized (local): the token that started the transaction stops it without asking the CSMS (E07.FR.02).
     const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
     expect(presented.outcome).toBe('stopped');
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'StopAuthorized', transactionInfo: { transactionId, stoppedReason: 'Local', chargingState: 'EVConnected' } });
     expect(authorizedChanges.at(-1)).toEqual({ evseId: 1, authorized: false });
     // EVConnectedPostSession, then EVDisconnected: the connector becomes Available again, no further event.

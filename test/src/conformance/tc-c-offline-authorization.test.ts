@@ -5,7 +5,8 @@ import { startBootedStation, tempDatabase, type RunningStation } from '../suppor
 import { flushStation, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyReading, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyReading } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block C cases that start a transaction while the CSMS is unreachable and learn afterwards that the token is not
@@ -93,7 +94,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     const clientsBefore = csms.clients.length;
     await advanceQuietly(clock, watch, backOffS * 1000);
     client = await waitForNewClient(csms, clientsBefore);
-    await waitForTransactionEvent(csms, 'with the idToken', (e) => e.idToken !== undefined, since);
+    await waitForEvent(csms, 'with the idToken', (e) => e.idToken !== undefined, since);
     return { since, transactionId: transaction!.transactionId };
   }
 
@@ -111,7 +112,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     await pluggedInThenOffline(running);
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expectOfflineEvents(transactionEvents(csms, since), tokens.valid);
     expect(ended).toMatchObject({ triggerReason: 'Deauthorized', transactionInfo: { transactionId, stoppedReason: 'DeAuthorized' } });
     expect(ended.offline).toBeUndefined();
@@ -124,7 +125,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     await pluggedInThenOffline(running);
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'Deauthorized', transactionInfo: { transactionId, stoppedReason: 'DeAuthorized' } });
     expect(transactionEvents(csms, since).some((e) => e.triggerReason === 'EnergyLimitReached')).toBe(false);
     expect(csms.violations).toEqual([]);
@@ -144,7 +145,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     expect(transactionEvents(csms, since).filter((e) => e.triggerReason === 'EnergyLimitReached')).toEqual([]);
     expect(paused).toEqual([]);
     running.chargePoint.onMeterValue(1, energyReading(1500, clock.now()));
-    const limited = await waitForTransactionEvent(csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
+    const limited = await waitForEvent(csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
     expect(limited).toMatchObject({ eventType: 'Updated', transactionInfo: { transactionId, chargingState: 'SuspendedEVSE' } });
     expect(paused).toEqual([1]);
     expect(running.chargePoint.activeTransactions()).toEqual([expect.objectContaining({ transactionId })]);
@@ -158,7 +159,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
     // No energy at all on an invalid id: energy stops as soon as the answer arrives, the transaction goes on.
-    const limited = await waitForTransactionEvent(csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
+    const limited = await waitForEvent(csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
     expect(limited).toMatchObject({ eventType: 'Updated', transactionInfo: { transactionId, chargingState: 'SuspendedEVSE' } });
     expect(paused).toEqual([1]);
     await flushStation(csms, client);
@@ -179,7 +180,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     const stopping = csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.unknown, { evseId: 1 });
     running.chargePoint.onSessionFinished(1, 1);
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', stopping);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', stopping);
     expect(ended).toMatchObject({ triggerReason: 'StopAuthorized', transactionInfo: { transactionId, stoppedReason: 'Local' } });
     expect(stationCalls(csms, 'Authorize', stopping)).toEqual([]);
     expect(csms.violations).toEqual([]);

@@ -5,7 +5,7 @@ import { startBootedStation, startStation, tempDatabase, type RunningStation, ty
 import { acceptingHandlers, flushStation, stationActions, stationCalls, waitForCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block F remote start (F01/F02) cases of OCTT Part 6 (Core), B02's remote start while Pending, and TC_K_38_CS
@@ -53,15 +53,15 @@ describe('Block F remote start against a strict CSMS (SQLite file)', () => {
     const running = await boot([setting('TxCtrlr', 'TxStartPoint', 'EVConnected')]);
     const since = csms.ledger.length;
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     // The cable already started a transaction: the answer names it (F01.FR.03), the token then authorizes it.
     await expect(requestStart({ remoteStartId: 11 })).resolves.toEqual({ status: 'Accepted', transactionId: started.transactionInfo.transactionId });
-    const remote = await waitForTransactionEvent(csms, 'RemoteStart', (e) => e.triggerReason === 'RemoteStart', since);
+    const remote = await waitForEvent(csms, 'RemoteStart', (e) => e.triggerReason === 'RemoteStart', since);
     expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.central }]);
     expect(remote).toMatchObject({ eventType: 'Updated', idToken: tokens.central, transactionInfo: { transactionId: started.transactionInfo.transactionId, remoteStartId: 11 } });
     expect(remoteStarts).toEqual([{ evseId: 1, request: expect.objectContaining({ remoteStartId: 11 }) }]);
     running.chargePoint.onChargingStateChanged(1, 'Charging');
-    await waitForTransactionEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
+    await waitForEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
     expect(csms.violations).toEqual([]);
   });
 
@@ -72,10 +72,10 @@ describe('Block F remote start against a strict CSMS (SQLite file)', () => {
     await flushStation(csms, client);
     expect(running.chargePoint.isAuthorized(1)).toBe(true);
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken: tokens.central, evse: { id: 1, connectorId: 1 }, transactionInfo: { remoteStartId } });
     running.chargePoint.onChargingStateChanged(1, 'Charging');
-    await waitForTransactionEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
+    await waitForEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
     return since;
   }
 
@@ -105,12 +105,12 @@ describe('Block F remote start against a strict CSMS (SQLite file)', () => {
     await boot([setting('TxCtrlr', 'TxStartPoint', 'Authorized'), setting('TxCtrlr', 'EVConnectionTimeOut', String(timeoutS))], { clock, callbacks: { ocppMessages: watch.record } });
     const since = csms.ledger.length;
     await expect(requestStart({ remoteStartId: 41 })).resolves.toEqual({ status: 'Accepted' });
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started).toMatchObject({ triggerReason: 'RemoteStart', idToken: tokens.central, evse: { id: 1 }, transactionInfo: { remoteStartId: 41 } });
     await advanceQuietly(clock, watch, (timeoutS - 1) * 1000);
     expect(transactionEvents(csms, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
     await advanceQuietly(clock, watch, 1000);
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'EVConnectTimeout', transactionInfo: { transactionId: started.transactionInfo.transactionId, stoppedReason: 'Timeout' } });
     expect(csms.violations).toEqual([]);
   });
@@ -132,7 +132,7 @@ describe('Block F remote start against a strict CSMS (SQLite file)', () => {
       chargingSchedule: [{ id: 1, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6, numberPhases: 3 }] }],
     };
     await expect(requestStart({ remoteStartId: 38, chargingProfile } as never)).resolves.toEqual({ status: 'Accepted' });
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.central }]);
     expect(started).toMatchObject({ triggerReason: 'RemoteStart', idToken: tokens.central, transactionInfo: { remoteStartId: 38 } });
     // Without Smart Charging the profile is not passed on for the station to apply (F01.FR.12).

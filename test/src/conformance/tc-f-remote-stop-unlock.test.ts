@@ -4,7 +4,8 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block F remote stop (F03) and remote unlock (F05) cases of OCTT Part 6 (Core). The station has a detachable
@@ -41,10 +42,10 @@ describe('Block F remote stop and unlock against a strict CSMS (SQLite file)', (
   });
 
   it('TC_F_08_CS Remote stop transaction - Success', async () => {
-    const transactionId = await startCharging(station, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, station.chargePoint, 1, tokens.valid);
     const since = csms.ledger.length;
     await expect(client.call('RequestStopTransaction', { transactionId })).resolves.toEqual({ status: 'Accepted' });
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'RemoteStop', transactionInfo: { transactionId, stoppedReason: 'Remote', chargingState: 'EVConnected' } });
     expect(stops).toEqual([{ evseId: 1, reason: 'Remote' }]);
     expect(station.chargePoint.activeTransactions()).toEqual([]);
@@ -52,7 +53,7 @@ describe('Block F remote stop and unlock against a strict CSMS (SQLite file)', (
   });
 
   it('TC_F_09_CS Remote stop transaction - Rejected', async () => {
-    const transactionId = await startCharging(station, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, station.chargePoint, 1, tokens.valid);
     const since = csms.ledger.length;
     const answer = (await client.call('RequestStopTransaction', { transactionId: 'not-a-transaction-of-this-station' })) as { status: string };
     await flushStation(csms, client);
@@ -64,7 +65,7 @@ describe('Block F remote stop and unlock against a strict CSMS (SQLite file)', (
   });
 
   it('TC_F_05_CS Remote unlock Connector - With ongoing transaction', async () => {
-    const transactionId = await startCharging(station, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, station.chargePoint, 1, tokens.valid);
     const since = csms.ledger.length;
     await expect(client.call('UnlockConnector', { evseId: 1, connectorId: 1 })).resolves.toEqual({ status: 'OngoingAuthorizedTransaction' });
     await flushStation(csms, client);

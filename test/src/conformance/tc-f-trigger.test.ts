@@ -4,7 +4,8 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation, stationCalls, statusNotifications, waitForCalls, waitUntil } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyReading, startCharging, transactionEvents } from '../support/session-steps.js';
+import { energyReading, energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents } from '../support/transaction-events.js';
 
 /*
  * Block F TriggerMessage (F06) cases of OCTT Part 6 (Core): the answer, then the triggered message. Not here:
@@ -66,8 +67,8 @@ describe('Block F TriggerMessage against a strict CSMS (SQLite file)', () => {
   });
 
   it('TC_F_13_CS Trigger message - TransactionEvent - Specific EVSE', async () => {
-    const first = await startCharging(station, csms, 1, tokens.valid);
-    await startCharging(station, csms, 2, tokens.valid2);
+    const first = await energyTransferStarted(csms, station.chargePoint, 1, tokens.valid);
+    await energyTransferStarted(csms, station.chargePoint, 2, tokens.valid2);
     meterReads(1, 2500);
     await flushStation(csms, client);
     const since = csms.ledger.length;
@@ -81,8 +82,8 @@ describe('Block F TriggerMessage against a strict CSMS (SQLite file)', () => {
   });
 
   it('TC_F_14_CS Trigger message - TransactionEvent - All EVSE', async () => {
-    const first = await startCharging(station, csms, 1, tokens.valid);
-    const second = await startCharging(station, csms, 2, tokens.valid2);
+    const first = await energyTransferStarted(csms, station.chargePoint, 1, tokens.valid);
+    const second = await energyTransferStarted(csms, station.chargePoint, 2, tokens.valid2);
     await flushStation(csms, client);
     const since = csms.ledger.length;
     expect(await trigger({ requestedMessage: 'TransactionEvent' })).toBe('Accepted');

@@ -5,7 +5,8 @@ import { startBootedStation, tempDatabase, type RunningStation } from '../suppor
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block J clock-aligned meter values (J01, J02) cases of OCTT Part 6 (Core) on a FakeClock: AlignedDataCtrlr.Interval
@@ -95,7 +96,7 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
 
   it('TC_J_02_CS Clock-aligned Meter Values - Transaction ongoing', async () => {
     const running = await boot();
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const since = csms.ledger.length;
     const readAt = await readThenCross(running, [0, 1], 5000);
     // The main meter still uses MeterValues; the EVSE with a transaction reports inside it (J01.FR.14, J02).
@@ -108,12 +109,12 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
 
   it('TC_J_03_CS Clock-aligned Meter Values - EventType Ended', async () => {
     const running = await boot([setting('AlignedDataCtrlr', 'TxEndedInterval', String(intervalS)), setting('AlignedDataCtrlr', 'TxEndedMeasurands', 'Energy.Active.Import.Register')]);
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const readings: Date[] = [];
     for (const wh of [6000, 6500, 7000]) readings.push(await readThenCross(running, [1], wh));
     const since = csms.ledger.length;
     running.chargePoint.onSessionFinished(1, 1);
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended.transactionInfo.transactionId).toBe(transactionId);
     const clockAligned = (ended.meterValue ?? []).filter((mv) => mv.sampledValue.every((sv) => sv.context === 'Sample.Clock'));
     expect(clockAligned.map((mv) => [mv.timestamp, mv.sampledValue.map((sv) => [sv.measurand, sv.value])])).toEqual(
@@ -135,14 +136,14 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
 
   it('TC_J_06_CS Clock-aligned Meter Values - SendDuringIdle', async () => {
     const running = await boot([setting('AlignedDataCtrlr', 'SendDuringIdle', 'true')]);
-    await startCharging(running, csms, 1, tokens.valid);
+    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const during = csms.ledger.length;
     await readThenCross(running, [0, 1, 2], 3000);
     expect(stationCalls(csms, 'MeterValues', during)).toEqual([]);
     expect(transactionEvents(csms, during)).toEqual([]);
     // Once no transaction runs, the aligned values go out again.
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', during);
+    await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', during);
     const idle = csms.ledger.length;
     await readThenCross(running, [0, 1, 2], 4000);
     expect(stationCalls<MeterValuesRequest>(csms, 'MeterValues', idle).map((m) => m.evseId)).toEqual([0, 1, 2]);

@@ -5,7 +5,8 @@ import { startBootedStation, tempDatabase, type RunningStation } from '../suppor
 import { flushStation } from '../support/ocpp-frames.js';
 import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
+import { energyTransferStarted } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block J sampled meter values (J02) cases of OCTT Part 6 (Core) on a FakeClock: Started carries Transaction.Begin
@@ -81,7 +82,7 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
     running.chargePoint.onMeterValue(1, reading(clock.now(), 12_000));
     const since = csms.ledger.length;
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForTransactionEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
     expect(contents(started.meterValue)).toEqual([['Transaction.Begin', 'Energy.Active.Import.Register', 12_000]]);
     expect(csms.violations).toEqual([]);
@@ -90,7 +91,7 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   it('TC_J_09_CS Sampled Meter Values - EventType Updated', async () => {
     const running = await boot();
     running.chargePoint.onMeterValue(1, reading(clock.now(), 1000));
-    const transactionId = await startCharging(running, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const since = csms.ledger.length;
     await readThenWait(running, 1100, updatedS);
     await readThenWait(running, 1200, updatedS);
@@ -105,12 +106,12 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   it('TC_J_10_CS Sampled Meter Values - EventType Ended', async () => {
     const running = await boot([setting('SampledDataCtrlr', 'TxUpdatedInterval', '0'), setting('SampledDataCtrlr', 'TxEndedInterval', '20')]);
     running.chargePoint.onMeterValue(1, reading(clock.now(), 500));
-    await startCharging(running, csms, 1, tokens.valid);
+    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     for (const wh of [600, 700, 800]) await readThenWait(running, wh, 20);
     running.chargePoint.onMeterValue(1, reading(clock.now(), 850));
     const since = csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    const ended = await waitForTransactionEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(contents(ended.meterValue)).toEqual([
       ['Transaction.Begin', 'Energy.Active.Import.Register', 500],
       ['Sample.Periodic', 'Energy.Active.Import.Register', 600],
@@ -124,7 +125,7 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   it('TC_J_11_CS Sampled Meter Values - Signed', async () => {
     const running = await boot();
     running.chargePoint.onMeterValue(1, reading(clock.now(), 1000, true));
-    await startCharging(running, csms, 1, tokens.valid);
+    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
     const [started] = transactionEvents(csms).filter((e) => e.eventType === 'Started');
     expect(started?.meterValue?.[0]?.sampledValue[0]).toMatchObject({ context: 'Transaction.Begin', signedMeterValue: signature });
     const since = csms.ledger.length;

@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FirmwareSite, firmwareStatuses, updateFirmware, waitForFirmwareStatus, waitForSecurityEvent } from '../support/firmware-site.js';
 import { ManagedStation } from '../support/managed-station.js';
 import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
-import { startCharging, transactionEvents, waitForTransactionEvent } from '../support/session-steps.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { setVariables } from '../support/charging-session.js';
+import { energyTransferStarted, setVariables } from '../support/charging-session.js';
+import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
  * Block L with transactions (L01.FR.06/07/12, ChargingStation.AllowNewSessionsPendingFirmwareUpdate), with the real
@@ -41,7 +41,7 @@ describe('Block L firmware update with transactions against a strict CSMS (SQLit
     const presented = await managed.station.chargePoint.presentIdToken(idToken, { evseId });
     expect(presented.outcome).toBe('stopped');
     managed.station.chargePoint.onSessionFinished(evseId, 1);
-    await waitForTransactionEvent(managed.csms, `Ended ${transactionId}`, (e) => e.eventType === 'Ended' && e.transactionInfo.transactionId === transactionId, since);
+    await waitForEvent(managed.csms, `Ended ${transactionId}`, (e) => e.eventType === 'Ended' && e.transactionInfo.transactionId === transactionId, since);
   }
 
   /** The update requested during the transaction goes as far as it may: downloaded, verified, InstallScheduled. */
@@ -69,11 +69,11 @@ describe('Block L firmware update with transactions against a strict CSMS (SQLit
   it('TC_L_14_CS Secure Firmware Update - Unable to install and activate firmware with ongoing transaction - AllowNewSessionsPendingFirmwareUpdate is true', async () => {
     const { csms } = managed;
     await setVariables(managed.client, { 'ChargingStation.AllowNewSessionsPendingFirmwareUpdate': 'true' });
-    const first = await startCharging(managed.station, csms, 1, tokens.valid);
+    const first = await energyTransferStarted(csms, managed.station.chargePoint, 1, tokens.valid);
     const since = await updateDuringTransaction(141);
     // New sessions are allowed meanwhile: EVSE 2 stays Available and takes one.
     expect(statusNotifications(csms, since).filter((s) => s.evseId === 2)).toEqual([]);
-    const second = await startCharging(managed.station, csms, 2, tokens.valid2);
+    const second = await energyTransferStarted(csms, managed.station.chargePoint, 2, tokens.valid2);
     await endSession(1, tokens.valid, first);
     await flushStation(csms, managed.client);
     expect(managed.installer.calls).toEqual([]);
@@ -87,7 +87,7 @@ describe('Block L firmware update with transactions against a strict CSMS (SQLit
   it('TC_L_15_CS Secure Firmware Update - Unable to install and activate firmware with ongoing transaction - AllowNewSessionsPendingFirmwareUpdate is false', async () => {
     const { csms } = managed;
     await setVariables(managed.client, { 'ChargingStation.AllowNewSessionsPendingFirmwareUpdate': 'false' });
-    const transactionId = await startCharging(managed.station, csms, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(csms, managed.station.chargePoint, 1, tokens.valid);
     const since = await updateDuringTransaction(151);
     // L01.FR.07: no new session while the installation waits: the idle EVSE goes Unavailable, the busy one stays.
     await waitUntil(() => statusNotifications(csms, since).some((s) => s.evseId === 2), 'EVSE 2 reported');

@@ -76,15 +76,17 @@ export async function present(chargePoint: ChargePoint, idToken: IdTokenType, ex
 }
 
 /**
- * Reusable state EnergyTransferStarted with the station's default TxStartPoint (PowerPathClosed): the cable is
- * plugged in, the card presented (Authorize Accepted) and the EV charges. Returns the transactionId once the CSMS
- * has received the Updated with chargingState Charging.
+ * Reusable states EVConnectedPreSession, Authorized and EnergyTransferStarted on one EVSE: the cable is plugged in,
+ * the card presented at that EVSE's reader (Accepted, starting the transaction or, when a start point before it
+ * already did, updating it) and the EV charges. Returns the transactionId once the CSMS has received the event with
+ * chargingState Charging.
  */
 export async function energyTransferStarted(csms: StrictCsms, chargePoint: ChargePoint, evseId = 1, idToken: IdTokenType = TOKEN): Promise<string> {
   const since = csms.ledger.length;
   chargePoint.onSessionStarted(evseId, 1);
   const presented = await chargePoint.presentIdToken(idToken, { evseId });
   expect(presented.idTokenInfo.status).toBe('Accepted');
+  expect(['started', 'updated']).toContain(presented.outcome);
   chargePoint.onChargingStateChanged(evseId, 'Charging');
   const transactionId = transactionIdOn(chargePoint, evseId);
   await waitForEvent(csms, 'with chargingState Charging', (e) => e.transactionInfo.transactionId === transactionId && e.transactionInfo.chargingState === 'Charging', since);
