@@ -20,7 +20,7 @@ export interface FakeChargePointDeps {
 }
 
 /**
- * A ChargePoint-like object for evse-manager scenarios until the real one is wired: it records what it is told,
+ * A ChargePoint-like object that keeps these scenarios about the evse-manager alone: it records what it is told,
  * authorizes tokens by a list, tracks each EVSE's authorization, and calls the manager's callbacks as the real one
  * does (authorizationChanged on a start or stop, stopTransaction on a stop or unplug, unlockConnector on an EV-side
  * unplug, connectorEffectiveOperativeStatusChanged on ChangeAvailability).

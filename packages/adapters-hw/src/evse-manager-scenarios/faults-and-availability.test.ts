@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_MS, scenarioStation, type ScenarioStation } from './scenario-station.js';
-
-const TOKEN = 'AA11BB22';
-
-async function charging(options: Parameters<typeof scenarioStation>[0] = {}): Promise<ScenarioStation> {
-  const station = await scenarioStation(options);
-  const evse = station.evse(1);
-  evse.command({ type: 'plug-in' });
-  evse.command({ type: 'present-token', idToken: TOKEN });
-  await station.run(LOCK_MS);
-  expect(evse.snapshot()).toMatchObject({ relayClosed: true, lock: 'locked' });
-  station.chargePoint.clear();
-  return station;
-}
+import { chargingStation, LOCK_MS, scenarioStation, TOKEN } from './scenario-station.js';
 
 describe('evse-manager scenarios on simulated hardware: faults (G01/G04)', () => {
   it('an RCD trip mid-session: energy off, Faulted, SuspendedEVSE; cleared: FaultCleared and charging again', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     evse.command({ type: 'controller-fault', fault: 'RcdTripped', active: true });
     await station.run();
@@ -31,7 +18,7 @@ describe('evse-manager scenarios on simulated hardware: faults (G01/G04)', () =>
   });
 
   it('two faults at once are one Faulted, cleared only when the last one goes', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     evse.command({ type: 'controller-fault', fault: 'OverTemperature', active: true });
     evse.command({ type: 'controller-fault', fault: 'OverCurrent', active: true });
@@ -45,7 +32,7 @@ describe('evse-manager scenarios on simulated hardware: faults (G01/G04)', () =>
   });
 
   it('a dead controller (link lost, commands rejected) is logged and reported as a fault, never an unhandled rejection; it recovers', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     evse.command({ type: 'controller-fault', fault: 'LinkLost', active: true });
     station.manager.callbacks.stopTransaction(1, 'Local');
@@ -71,7 +58,7 @@ describe('evse-manager scenarios on simulated hardware: faults (G01/G04)', () =>
   });
 
   it('G04 a controller that answers again mid-session charges again without a transient EVConnected in between', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     evse.command({ type: 'controller-fault', fault: 'LinkLost', active: true });
     await station.run(30_000);
@@ -121,7 +108,7 @@ describe('evse-manager scenarios on simulated hardware: availability (G03/G04)',
   });
 
   it('Inoperative during a session withdraws energy (SuspendedEVSE) and keeps the session; Operative resumes it', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     station.chargePoint.changeAvailability(1, 1, 'Inoperative');
     await station.run();

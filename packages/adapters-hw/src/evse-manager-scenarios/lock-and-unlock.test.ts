@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_MS, scenarioStation, type ScenarioStation } from './scenario-station.js';
-
-const TOKEN = 'AA11BB22';
-/** Three 600 ms pulses, 200 ms settles and two 500 ms pauses (DEFAULT_LOCK_TIMING), with room to spare. */
-const JAMMED_LOCK_MS = 4_000;
-
-async function charging(): Promise<ScenarioStation> {
-  const station = await scenarioStation();
-  const evse = station.evse(1);
-  evse.command({ type: 'plug-in' });
-  evse.command({ type: 'present-token', idToken: TOKEN });
-  await station.run(LOCK_MS);
-  expect(evse.snapshot()).toMatchObject({ relayClosed: true, lock: 'locked' });
-  station.chargePoint.clear();
-  return station;
-}
+import { chargingStation, JAMMED_LOCK_MS, LOCK_MS, scenarioStation, TOKEN } from './scenario-station.js';
 
 describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05)', () => {
   it('G05.FR.01/02 a jammed lock: no charging, the contactor never closes, the ChargePoint gets the Problem', async () => {
@@ -53,7 +38,7 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('hardware.md 6.3 the lock opened by force during charging: energy withdrawn first, then reported', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     evse.command({ type: 'lock-fault', fault: 'force-open' });
     await station.run(LOCK_MS);
@@ -63,7 +48,7 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('F05 UnlockConnector during charging is refused (UnlockFailed) and charging goes on; after the stop it unlocks', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     await expect(station.manager.callbacks.unlockConnector(1, 1)).resolves.toBe('UnlockFailed');
     await station.run(LOCK_MS);
@@ -79,7 +64,7 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('F05.FR.04 an unlock of an EVSE whose authorization ended waits for the contactor to open, then unlocks', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     // The ChargePoint deauthorized without a stop (e.g. an unauthorized transaction ended by the UnlockConnector handler).
     station.manager.callbacks.authorizationChanged(1, false);
@@ -91,7 +76,7 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('F05 with a welded contactor the unlock answers UnlockFailed after unlockWaitS and the lock stays closed', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     const evse = station.evse(1);
     evse.command({ type: 'controller-fault', fault: 'RelayWelded', active: true });
     station.manager.callbacks.authorizationChanged(1, false);
@@ -104,7 +89,7 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('F05.FR.02 through the ChargePoint: an authorized transaction answers OngoingAuthorizedTransaction without touching the lock', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     await expect(station.chargePoint.requestUnlock(1, 1)).resolves.toBe('OngoingAuthorizedTransaction');
     await station.run(LOCK_MS);
     expect(station.evse(1).snapshot()).toMatchObject({ lock: 'locked', relayClosed: true });
@@ -117,7 +102,7 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('the order of the ChargePoint stop callbacks does not matter: no SuspendedEVSE in between', async () => {
-    const station = await charging();
+    const station = await chargingStation();
     station.manager.callbacks.stopTransaction(1, 'Remote');
     station.manager.callbacks.authorizationChanged(1, false);
     await station.run(LOCK_MS);

@@ -6,9 +6,7 @@ import { SimulatedConnectorLock } from '../simulated/simulated-connector-lock.js
 import { SimulatedEv } from '../simulated/simulated-ev.js';
 import { SimulatedPowerMeter } from '../simulated/simulated-power-meter.js';
 import { FakeChargePoint } from './fake-charge-point.js';
-import { LOCK_MS, runFor, scenarioStation } from './scenario-station.js';
-
-const TOKEN = 'AA11BB22';
+import { LOCK_MS, runFor, scenarioStation, startCharging } from './scenario-station.js';
 
 function energyWh(meterValue: MeterValueType | undefined): number | undefined {
   return meterValue?.sampledValue.find((sv) => sv.measurand === 'Energy.Active.Import.Register' && sv.phase === undefined)?.value;
@@ -17,10 +15,7 @@ function energyWh(meterValue: MeterValueType | undefined): number | undefined {
 describe('evse-manager scenarios on simulated hardware: meter polling (J01/J02)', () => {
   it('polls every meterIntervalS: energy rises while charging, each value schema-valid with Power/Current/Voltage/Frequency', async () => {
     const station = await scenarioStation({ options: { meterIntervalS: 60 } });
-    const evse = station.evse(1);
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(LOCK_MS);
+    await startCharging(station);
     const before = station.chargePoint.meterValues(1).length;
     await station.run(10 * 60_000);
     const values = station.chargePoint.meterValues(1).slice(before);
@@ -83,18 +78,14 @@ describe('evse-manager scenarios on simulated hardware: current limit', () => {
   it('offers the configured maximum, clamped to the controller: 10 A configured -> 10 A offered, 6.9 kW drawn', async () => {
     const station = await scenarioStation({ maxCurrentA: 10 });
     const evse = station.evse(1);
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(LOCK_MS);
+    await startCharging(station);
     expect(evse.snapshot()).toMatchObject({ offeredCurrentA: 10, powerW: 6_900 });
   });
 
   it('setLimit (the composite-schedule seam) lowers and lifts the offered current; below 6 A it pauses (SuspendedEVSE)', async () => {
     const station = await scenarioStation();
     const evse = station.evse(1);
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(LOCK_MS);
+    await startCharging(station);
     station.manager.setLimit(1, 8);
     await station.run();
     expect(evse.snapshot()).toMatchObject({ offeredCurrentA: 8, powerW: 5_520, relayClosed: true });

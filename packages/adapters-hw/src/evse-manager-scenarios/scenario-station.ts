@@ -1,9 +1,19 @@
 import { EvseManager, type EvseHardware, type EvseManagerOptions, type PowerMeterPort } from '@evstation/core';
 import { FakeClock, MemoryLogger } from '@evstation/core/testing';
+import { expect } from 'vitest';
 import { SimulatedEvse } from '../simulated/simulated-evse.js';
 import type { SimulatedEvOptions } from '../simulated/simulated-ev.js';
 import { SimulatedTokenReader } from '../simulated/simulated-token-reader.js';
 import { FakeChargePoint } from './fake-charge-point.js';
+
+/** The card a scenario station accepts by default. */
+export const TOKEN = 'AA11BB22';
+
+/** The lock's 600 ms pulse and 200 ms settle (hardware.md 6.1 defaults), with room to spare. */
+export const LOCK_MS = 1_000;
+
+/** A jammed lock: three 600 ms pulses, 200 ms settles and two 500 ms pauses (DEFAULT_LOCK_TIMING), with room to spare. */
+export const JAMMED_LOCK_MS = 4_000;
 
 /** How a scenario station is built. */
 export interface ScenarioStationOptions {
@@ -61,7 +71,8 @@ export async function runFor(clock: FakeClock, ms: number): Promise<void> {
 
 /**
  * Builds a station of SimulatedEvses wired to an EvseManager and a FakeChargePoint (the ports are started by the
- * manager, as in a board app). Swap FakeChargePoint for the real ChargePoint here once it is integrated.
+ * manager, as in a board app). The same sessions with the real ChargePoint against a strict CSMS are in
+ * test/src/evse-manager.
  */
 export async function scenarioStation(options: ScenarioStationOptions = {}): Promise<ScenarioStation> {
   const clock = new FakeClock();
@@ -85,7 +96,7 @@ export async function scenarioStation(options: ScenarioStationOptions = {}): Pro
     ...(options.mainMeter === undefined ? {} : { mainMeter: options.mainMeter(clock) }),
     ...(options.options === undefined ? {} : { options: options.options }),
   });
-  const chargePoint = new FakeChargePoint({ callbacks: manager.callbacks, evseIds: hardware.map((h) => h.evseId), acceptedTokens: options.acceptedTokens ?? ['AA11BB22'] });
+  const chargePoint = new FakeChargePoint({ callbacks: manager.callbacks, evseIds: hardware.map((h) => h.evseId), acceptedTokens: options.acceptedTokens ?? [TOKEN] });
   manager.attach(chargePoint);
   const evse = (evseId: number): SimulatedEvse => {
     const found = evses[evseId - 1];
@@ -100,5 +111,20 @@ export async function scenarioStation(options: ScenarioStationOptions = {}): Pro
   return station;
 }
 
-/** The lock's 600 ms pulse and 200 ms settle (hardware.md 6.1 defaults), with room to spare. */
-export const LOCK_MS = 1_000;
+
+/** EVSE `evseId` plugged in, the accepted card held to its reader, the lock driven: the EVSE charges (checked). */
+export async function startCharging(station: ScenarioStation, evseId = 1): Promise<void> {
+  const evse = station.evse(evseId);
+  evse.command({ type: 'plug-in' });
+  evse.command({ type: 'present-token', idToken: TOKEN });
+  await station.run(LOCK_MS);
+  expect(evse.snapshot()).toMatchObject({ relayClosed: true, lock: 'locked' });
+}
+
+/** A scenario station whose EVSE 1 charges, with what was reported up to then forgotten (to assert on what follows). */
+export async function chargingStation(options: ScenarioStationOptions = {}): Promise<ScenarioStation> {
+  const station = await scenarioStation(options);
+  await startCharging(station);
+  station.chargePoint.clear();
+  return station;
+}

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCK_MS, scenarioStation } from './scenario-station.js';
-
-const TOKEN = 'AA11BB22';
+import { LOCK_MS, scenarioStation, startCharging, TOKEN } from './scenario-station.js';
 
 describe('evse-manager scenarios on simulated hardware: sessions', () => {
   it('TC_E_03_CS-like cable-first session: plug-in, token, lock before energy, Charging, stop by the same token, unlock, unplug', async () => {
@@ -86,9 +84,7 @@ describe('evse-manager scenarios on simulated hardware: sessions', () => {
   it('E02/E04 the EV suspends (state B: SuspendedEV, contactor open) and resumes (Charging)', async () => {
     const station = await scenarioStation();
     const evse = station.evse(1);
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(LOCK_MS);
+    await startCharging(station);
     evse.command({ type: 'ev', suspended: true });
     await station.run();
     expect(evse.snapshot()).toMatchObject({ cp: 'B', relayClosed: false, lock: 'locked' });
@@ -141,9 +137,7 @@ describe('evse-manager scenarios on simulated hardware: sessions', () => {
   it('stop() withdraws energy and releases the hardware', async () => {
     const station = await scenarioStation();
     const evse = station.evse(1);
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(LOCK_MS);
+    await startCharging(station);
     await station.stop();
     expect(evse.snapshot()).toMatchObject({ relayClosed: false, powerW: 0 });
     expect(evse.tokenReader.present(TOKEN)).toBe(false);
