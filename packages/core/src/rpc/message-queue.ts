@@ -40,8 +40,6 @@ export type QueueSender = (action: string, payload: unknown) => Promise<unknown>
  */
 export class MessageQueue {
   private draining = false;
-  /** A kick arrived while a drain was finishing: its message may have been pushed after the drain's last peek. */
-  private kickedWhileDraining = false;
   private retryTimer: TimerHandle | undefined;
   private overflowing = false;
   private readonly drainedWaiters: (() => void)[] = [];
@@ -97,23 +95,19 @@ export class MessageQueue {
 
   /** Starts sending if the station is ready; call on connect/Accepted and after queueing. */
   kick(): void {
-    if (this.draining) {
-      this.kickedWhileDraining = true;
-      return;
-    }
-    if (!this.deps.isReady()) return;
+    if (this.draining || !this.deps.isReady()) return;
     this.cancelRetry();
     this.draining = true;
-    this.kickedWhileDraining = false;
     let emptied = false;
     void this.drain()
       .then((result) => (emptied = result === 'empty'))
       .finally(() => {
         this.draining = false;
         if (this.deps.store.count() === 0 || !this.deps.isReady()) this.releaseWaiters();
-        // A message pushed after the drain's last (empty) peek found the drain still running: send it now. A drain that
-        // stopped to wait (retry interval, link lost) is resumed by its timer or the next connection instead.
-        else if (emptied && this.kickedWhileDraining) this.kick();
+        // The drain found the queue empty, so what is queued now was pushed after its last peek, while it was still
+        // finishing (that push's kick was a no-op): send it now. A drain that stopped to wait (retry interval, link
+        // lost) is resumed by its timer or the next connection instead.
+        else if (emptied) this.kick();
       });
   }
 
