@@ -114,6 +114,18 @@ describe('A02 CertificateSigning', () => {
     expect(kit.state.reconnects).toBe(1);
   });
 
+  it('A02.FR.08 the activation follows the wall clock: a time sync past validFrom takes the certificate into use within the hour', async () => {
+    const kit = makeSigning({ profile: 3 });
+    await trigger(kit);
+    const validFrom = new Date(kit.clock.now().getTime() + 30 * DAY_MS);
+    kit.store.stationResult = { status: 'Accepted', validFrom, validTo: new Date(validFrom.getTime() + 365 * DAY_MS), active: false };
+    (await certificateSigned(kit)).afterReply();
+    kit.store.stationStatus = { active: { subject: 'CN=EVS-SN-000123', serialNumber: 'd4', validFrom, validTo: new Date(validFrom.getTime() + DAY_MS) } };
+    kit.clock.setWallTime(new Date(validFrom.getTime() + 5000));
+    await kit.clock.advance(3_600_000);
+    expect(kit.state.reconnects).toBe(1);
+  });
+
   it('passes SecurityCtrlr.MaxCertificateChainSize to the store when the station defines it', async () => {
     const kit = makeSigning({ additions: [maxChainSizeAddition(5000)] });
     await certificateSigned(kit);

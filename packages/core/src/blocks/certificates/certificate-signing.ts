@@ -6,6 +6,7 @@ import type { LoggerPort } from '../../ports/logger.port.js';
 import type { SecurityEventType } from '../../ports/security-event.js';
 import type { SecurityProfile } from '../../ports/transport.port.js';
 import type { CallContext } from '../../rpc/functional-block.js';
+import { scheduleAt } from '../../file-transfer/schedule-at.js';
 import type { TriggerAction } from '../remote-control/trigger-message.handler.js';
 import { readCertificateSettings } from './certificate-settings.js';
 import { INSECURE_CONNECTION, isSecureConnection, statusInfo } from './secure-connection.js';
@@ -181,12 +182,12 @@ export class CertificateSigning {
 
   private scheduleActivation(validFrom: Date): void {
     this.activationTimer?.cancel();
-    const delayMs = Math.max(0, validFrom.getTime() - this.deps.clock.now().getTime()) + ACTIVATION_MARGIN_MS;
     this.deps.logger.info({ validFrom: validFrom.toISOString() }, 'ChargingStationCertificate accepted; it is used once valid');
-    this.activationTimer = this.deps.clock.setTimeout(() => {
+    // A wall-clock deadline: a time sync before validFrom moves the activation with it.
+    this.activationTimer = scheduleAt(this.deps.clock, new Date(validFrom.getTime() + ACTIVATION_MARGIN_MS), () => {
       this.activationTimer = undefined;
       this.noticeActivation();
-    }, delayMs);
+    });
   }
 
   private finish(): void {
