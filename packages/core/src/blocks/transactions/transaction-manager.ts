@@ -106,15 +106,14 @@ export class TransactionManager {
     if (session === undefined || idTokenInfo.status !== 'Accepted') return 'ignored';
     const groupIdToken = options.groupIdToken ?? idTokenInfo.groupIdToken;
     // TransactionEventRequest.idToken is required when the EV Driver ends the authorization, the same token included.
-    const stopIdToken = { stopIdToken: idToken };
     if (options.masterPass === true) {
       if (session.transaction === undefined) return 'ignored';
-      this.endAuthorization(session, { triggerReason: 'StopAuthorized', reason: 'MasterPass', ...stopIdToken });
+      this.endAuthorization(session, { triggerReason: 'StopAuthorized', reason: 'MasterPass', stopIdToken: idToken });
       return 'stopped';
     }
     if (session.facts.authorized) {
       if (!mayStopWith(session, { idToken, groupIdToken })) return 'ignored';
-      this.endAuthorization(session, { triggerReason: 'StopAuthorized', reason: 'Local', ...stopIdToken });
+      this.endAuthorization(session, { triggerReason: 'StopAuthorized', reason: 'Local', stopIdToken: idToken });
       return 'stopped';
     }
     const { groupIdToken: _previousGroup, ...base } = session;
