@@ -1,4 +1,4 @@
-import { DEFAULT_EV, type SimulatedEvse, type SimulatedEvseCommand } from '@evstation/adapters-hw';
+import { DEFAULT_EV, PRESENTED_TOKEN_TYPES, type SimulatedEvse, type SimulatedEvseCommand } from '@evstation/adapters-hw';
 import type { ChargeControllerFault, PresentedTokenType } from '@evstation/core';
 import type { StationHost } from '@evstation/wiring';
 import { HttpError } from './http-error.js';
@@ -9,7 +9,6 @@ export const EVSE_ACTIONS = ['plug', 'unplug', 'token', 'ev', 'fault'] as const;
 /** One of EVSE_ACTIONS. */
 export type EvseAction = (typeof EVSE_ACTIONS)[number];
 
-const TOKEN_TYPES: readonly PresentedTokenType[] = ['Central', 'eMAID', 'ISO14443', 'ISO15693', 'KeyCode', 'Local', 'MacAddress', 'NoAuthorization'];
 const CONTROLLER_FAULTS: readonly ChargeControllerFault[] = [
   'DiodeFault',
   'RcdTripped',
@@ -42,7 +41,7 @@ function tokenCommand(body: Body): SimulatedEvseCommand & { type: 'present-token
   if (typeof idToken !== 'string' || idToken.length < 1 || idToken.length > 36 || !/^[\x20-\x7e]+$/.test(idToken)) {
     throw new HttpError(400, 'idToken must be a string of 1 to 36 printable ASCII characters');
   }
-  if (type !== undefined && !TOKEN_TYPES.includes(type as PresentedTokenType)) throw new HttpError(400, `type must be one of ${TOKEN_TYPES.join(', ')}`);
+  if (type !== undefined && !PRESENTED_TOKEN_TYPES.includes(type as PresentedTokenType)) throw new HttpError(400, `type must be one of ${PRESENTED_TOKEN_TYPES.join(', ')}`);
   return { type: 'present-token', idToken, tokenType: (type as PresentedTokenType | undefined) ?? 'ISO14443' };
 }
 

@@ -39,3 +39,4 @@ export { SimulatedPowerMeter, type SimulatedPowerMeterDeps, type SimulatedPowerS
 export { SimulatedTokenReader } from './simulated/simulated-token-reader.js';
 
 export { parseTokenLine, SerialLineTokenReader, type SerialLineTokenReaderDeps } from './token-reader/serial-line-token-reader.js';
+export { PRESENTED_TOKEN_TYPES } from './token-reader/presented-token-types.js';

@@ -1,5 +1,6 @@
 import type { ClockPort, LoggerPort, PresentedToken, PresentedTokenType, TimerHandle, TokenReaderPort } from '@evstation/core';
 import type { SerialStreamPort } from '../serial/serial-stream.port.js';
+import { PRESENTED_TOKEN_TYPES } from './presented-token-types.js';
 
 const STX = String.fromCharCode(0x02);
 const ETX = String.fromCharCode(0x03);
@@ -14,7 +15,6 @@ export interface SerialLineTokenReaderDeps {
   reopenDelayMs?: number;
 }
 
-const TOKEN_TYPES: readonly PresentedTokenType[] = ['Central', 'eMAID', 'ISO14443', 'ISO15693', 'KeyCode', 'Local', 'MacAddress', 'NoAuthorization'];
 /** IdTokenType.idToken is at most 36 characters; longer lines are noise. */
 const MAX_TOKEN_LENGTH = 36;
 /** A line longer than this without a newline is garbage (wrong baud rate): dropped so the buffer stays bounded. */
@@ -24,7 +24,7 @@ const MAX_LINE_LENGTH = 128;
 export function parseTokenLine(line: string): { idToken: string; type: PresentedTokenType } | undefined {
   const colon = line.indexOf(':');
   const prefix = colon > 0 ? line.slice(0, colon) : undefined;
-  const type = TOKEN_TYPES.find((t) => t === prefix);
+  const type = PRESENTED_TOKEN_TYPES.find((t) => t === prefix);
   const idToken = type === undefined ? line : line.slice(colon + 1);
   if (idToken.length === 0 || idToken.length > MAX_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(idToken)) return undefined;
   const tokenType = type ?? 'ISO14443';
