@@ -173,9 +173,8 @@ export class ChargingSessions {
    * applies to the EVSE given or chosen (see evse-choice.ts).
    */
   async presentIdToken(idToken: IdTokenType, options: { evseId?: number } = {}): Promise<PresentedIdTokenResult> {
-    const candidates = this.candidates();
-    const ownEvse = options.evseId ?? evseAuthorizedBy(candidates, idToken);
-    if (ownEvse !== undefined && evseAuthorizedBy(candidates, idToken) === ownEvse) {
+    const ownEvse = evseAuthorizedBy(this.candidates(), idToken);
+    if (ownEvse !== undefined && (options.evseId === undefined || options.evseId === ownEvse)) {
       await this.refreshMeterValue(ownEvse);
       const idTokenInfo: IdTokenInfoType = { status: 'Accepted' };
       return { evseId: ownEvse, idTokenInfo, outcome: this.applyAuthorization(ownEvse, idToken, idTokenInfo) };
