@@ -64,9 +64,14 @@ export class StationHost {
 
   /** Simulated power loss and restart on the same database (boot reason PowerUp; open transactions end with PowerLoss). */
   powerCycle(): Promise<void> {
+    return this.restart('PowerUp');
+  }
+
+  /** Shuts down and boots again with `bootReason`, after whatever is queued. */
+  private restart(bootReason: BootReasonEnumType): Promise<void> {
     return this.serially(async () => {
       await this.shutdown();
-      await this.boot('PowerUp');
+      await this.boot(bootReason);
     });
   }
 
@@ -154,12 +159,7 @@ export class StationHost {
   private onReset(command: ResetCommand): void {
     this.logger.info({ type: command.type }, 'Reset: restarting the station');
     void Promise.resolve()
-      .then(() =>
-        this.serially(async () => {
-          await this.shutdown();
-          await this.boot('RemoteReset');
-        }),
-      )
+      .then(() => this.restart('RemoteReset'))
       .catch((error: unknown) => this.logger.error({ err: error }, 'Station did not come back after the reset'));
   }
 
