@@ -31,7 +31,10 @@ describe('StationHost: a simulated station resolved from its container', () => {
       [1, 'Available'],
       [2, 'Available'],
     ]);
-    expect(frames.filter((f) => f.direction === 'out').length).toBeGreaterThanOrEqual(3);
+    // Every CALL the CSMS saw went past the observer, in order, and so did each answer.
+    const sentCalls = frames.filter((f) => f.direction === 'out').map((f) => JSON.parse(f.text) as unknown[]);
+    expect(sentCalls.map((frame) => [frame[0], frame[2]])).toEqual(csms.calls.map((call) => [2, call.action]));
+    expect(frames.filter((f) => f.direction === 'in')).toHaveLength(csms.calls.length);
     expect(connections).toEqual([true]);
     await station.host.stop();
     expect(station.host.state).toBe('off');
