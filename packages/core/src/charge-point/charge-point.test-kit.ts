@@ -1,4 +1,4 @@
-import { DeviceModel, type StationLayout } from '../device-model/index.js';
+import { DeviceModel, type DeviceModelDeps, type StationLayout } from '../device-model/index.js';
 import type { StationStores } from '../ports/storage/station-stores.js';
 import { createInMemoryStationStores } from '../storage-memory/index.js';
 import { FakeClock } from '../testing/fake-clock.js';
@@ -17,6 +17,17 @@ export const twoEvseLayout: StationLayout = {
   ],
 };
 
+/** The test station's device model: {@link twoEvseLayout}, identity CS-TEST-1 and the given SecurityCtrlr.SecurityProfile. */
+export function testStationModel(deps: DeviceModelDeps, securityProfile = 0): DeviceModel {
+  return DeviceModel.load(deps, {
+    layout: twoEvseLayout,
+    values: [
+      { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: 'CS-TEST-1' },
+      { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: String(securityProfile) },
+    ],
+  });
+}
+
 /** A ChargePoint on fakes (transport, clock) and in-memory stores, with sequential message ids m1, m2... */
 export function makeStation(options: { stores?: StationStores; clock?: FakeClock; callbacks?: Partial<ChargePointCallbacks>; options?: Partial<ChargePointOptions> } = {}) {
   const clock = options.clock ?? new FakeClock(new Date('2026-03-01T12:00:00.000Z'));
@@ -24,16 +35,7 @@ export function makeStation(options: { stores?: StationStores; clock?: FakeClock
   const transport = new FakeTransport();
   const stores = options.stores ?? createInMemoryStationStores();
   const resets: ResetCommand[] = [];
-  const deviceModel = DeviceModel.load(
-    { store: stores.deviceModel, logger, clock },
-    {
-      layout: twoEvseLayout,
-      values: [
-        { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: 'CS-TEST-1' },
-        { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: '0' },
-      ],
-    },
-  );
+  const deviceModel = testStationModel({ store: stores.deviceModel, logger, clock });
   let counter = 0;
   const chargePoint = new ChargePoint(
     { clock, logger, transport, stores, deviceModel, newMessageId: () => `m${++counter}` },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceModel } from '../device-model/index.js';
 import type { TransportConnectionOptions, TransportEvents } from '../ports/transport.port.js';
 import { Router } from '../rpc/router.js';
 import { RpcEndpoint } from '../rpc/rpc-endpoint.js';
@@ -7,7 +6,7 @@ import { createInMemoryStationStores } from '../storage-memory/index.js';
 import { FakeClock } from '../testing/fake-clock.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 import { MemoryLogger } from '../testing/memory-logger.js';
-import { twoEvseLayout } from './charge-point.test-kit.js';
+import { testStationModel } from './charge-point.test-kit.js';
 import { ConnectionManager, type ConnectionTlsMaterial } from './connection-manager.js';
 
 /** A transport that refuses settings as WsTransport does (TransportConfigError) while `refuse` is set. */
@@ -35,16 +34,7 @@ function manager(material: ConnectionTlsMaterial = { csmsRootCertificates: [] })
   const clock = new FakeClock();
   const logger = new MemoryLogger();
   const stores = createInMemoryStationStores();
-  const deviceModel = DeviceModel.load(
-    { store: stores.deviceModel, logger, clock },
-    {
-      layout: twoEvseLayout,
-      values: [
-        { component: { name: 'SecurityCtrlr' }, variable: { name: 'Identity' }, value: 'CS-TEST-1' },
-        { component: { name: 'SecurityCtrlr' }, variable: { name: 'SecurityProfile' }, value: '2' },
-      ],
-    },
-  );
+  const deviceModel = testStationModel({ store: stores.deviceModel, logger, clock }, 2);
   stores.networkProfiles.set({
     configurationSlot: 1,
     profile: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'wss://csms.test/ocpp', messageTimeout: 30, securityProfile: 2, ocppInterface: 'Wired0' },
