@@ -18,6 +18,7 @@ import {
   type SignCertificateRequest,
   type SignCertificateResponse,
 } from '@evstation/core';
+import { replyContext } from '@evstation/core/testing';
 import { keyBody, CSO, DAY_MS, makeStoreKit, makeTestRoots, SERIAL, type StoreKit } from './certificates.test-kit.js';
 
 const { ca, csmsRoot, otherRoot, manufacturerRoot } = makeTestRoots();
@@ -73,13 +74,13 @@ function station(options: StationOptions = {}) {
     reconnect: () => (state.reconnects += 1),
   });
   const block = certificatesBlock({ store: kit.store, deviceModel, logger: kit.logger, securityProfile: () => state.profile, signing });
-  const afterReply: (() => void)[] = [];
   async function call<A extends OcppAction>(action: A, request: RequestOf<A>): Promise<ResponseOf<A>> {
     expect(getValidator(action, 'request')(request), `${action} request breaks the schema`).toBeUndefined();
     const handler: CallHandler<A> | undefined = block.handlers[action];
-    const response = await handler!(request, { messageId: 'm', afterReply: (task) => afterReply.push(task) });
+    const context = replyContext('m');
+    const response = await handler!(request, context);
     expect(getValidator(action, 'response')(response), `${action} response breaks the schema`).toBeUndefined();
-    afterReply.splice(0).forEach((task) => task());
+    context.flush();
     return response;
   }
   async function trigger(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FakeClock } from './fake-clock.js';
 
-async function flush(rounds = 50): Promise<void> {
+/** Lets queued promise callbacks run (async work that waits on promises, not on the clock) for `rounds` turns. */
+export async function flushMicrotasks(rounds = 50): Promise<void> {
   for (let i = 0; i < rounds; i += 1) await Promise.resolve();
 }
 
@@ -15,10 +16,10 @@ export async function runUntilSettled<T>(clock: FakeClock, operation: Promise<T>
     () => (settled = true),
   );
   for (let fired = 0; fired <= maxTimers; fired += 1) {
-    await flush();
+    await flushMicrotasks();
     if (settled) break;
     if ((await clock.runNext()) === undefined) {
-      await flush();
+      await flushMicrotasks();
       if (!settled) throw new Error('runUntilSettled: the operation is still pending and no timer is left');
     }
   }
@@ -29,7 +30,7 @@ export async function runUntilSettled<T>(clock: FakeClock, operation: Promise<T>
 /** Fires every timer due now or later until none is left (for code that has no periodic timers). */
 export async function runAllTimers(clock: FakeClock, maxTimers = 10_000): Promise<void> {
   for (let fired = 0; fired < maxTimers; fired += 1) {
-    await flush();
+    await flushMicrotasks();
     if ((await clock.runNext()) === undefined) return;
   }
   throw new Error(`runAllTimers: still firing after ${maxTimers} timers (a periodic timer?)`);

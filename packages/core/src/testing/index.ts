@@ -13,3 +13,5 @@ export { tokenReaderContract, type TokenReaderContractHarness } from './token-re
 export * from './store-contracts/index.js';
 export { FakeFileTransfer, type ReceivedUpload } from './fake-file-transfer.js';
 export { sha256Hex } from './sha256.js';
+export { replyContext } from './reply-context.js';
+export { flushMicrotasks } from './clock-driver.js';

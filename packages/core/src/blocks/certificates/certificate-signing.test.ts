@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getValidator, type CertificateSignedRequest } from '../../messages/index.js';
-import { makeSigning, maxChainSizeAddition, replyContext, securityValue } from './certificates.test-kit.js';
+import { replyContext } from '../../testing/reply-context.js';
+import { makeSigning, maxChainSizeAddition, securityValue } from './certificates.test-kit.js';
 
 const DAY_MS = 86_400_000;
 const CHAIN = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';

@@ -6,7 +6,8 @@ import type { SecurityProfile } from '../../ports/transport.port.js';
 import type { CallHandler } from '../../rpc/functional-block.js';
 import { MemoryLogger } from '../../testing/memory-logger.js';
 import { certificatesBlock } from './certificates.block.js';
-import { FakeCertificateStore, makeSigning, replyContext, securityValue } from './certificates.test-kit.js';
+import { replyContext } from '../../testing/reply-context.js';
+import { FakeCertificateStore, makeSigning, securityValue } from './certificates.test-kit.js';
 
 const ROOT_PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const hashData = (serialNumber: string) => ({ hashAlgorithm: 'SHA256' as const, issuerNameHash: 'aa', issuerKeyHash: 'bb', serialNumber });

@@ -23,7 +23,6 @@ import type {
 } from '../../ports/certificate-store.port.js';
 import type { SecurityEventType } from '../../ports/security-event.js';
 import type { SecurityProfile } from '../../ports/transport.port.js';
-import type { CallContext } from '../../rpc/functional-block.js';
 import { FakeClock } from '../../testing/fake-clock.js';
 import { MemoryLogger } from '../../testing/memory-logger.js';
 import { CertificateSigning } from './certificate-signing.js';
@@ -121,12 +120,6 @@ export const maxChainSizeAddition = (value: number): ComponentDefinition => ({
 
 /** A SecurityCtrlr value for the test config (tests only). */
 export const securityValue = (variable: string, value: string): ConfigValue => ({ component: { name: 'SecurityCtrlr' }, variable: { name: variable }, value });
-
-/** A CallContext that runs afterReply tasks when `flush()` is called, as the RPC layer does after sending (tests only). */
-export function replyContext(): CallContext & { flush(): void } {
-  const tasks: (() => void)[] = [];
-  return { messageId: 'csms-1', afterReply: (task) => tasks.push(task), flush: () => tasks.splice(0).forEach((t) => t()) };
-}
 
 /** Options of {@link makeSigning}. */
 export interface SigningKitOptions {

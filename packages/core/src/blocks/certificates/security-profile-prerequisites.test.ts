@@ -3,7 +3,8 @@ import { loadTestModel, testConfig } from '../../device-model/device-model-test-
 import { getValidator, type SetNetworkProfileResponse } from '../../messages/index.js';
 import { InMemoryNetworkProfileStore } from '../../storage-memory/in-memory-network-profile-store.js';
 import { setNetworkProfileHandler } from '../provisioning/set-network-profile.handler.js';
-import { FakeCertificateStore, replyContext, securityValue } from './certificates.test-kit.js';
+import { replyContext } from '../../testing/reply-context.js';
+import { FakeCertificateStore, securityValue } from './certificates.test-kit.js';
 import { securityProfilePrerequisites } from './security-profile-prerequisites.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getValidator, type CustomerInformationRequest, type IdTokenType, type NotifyCustomerInformationRequest } from '../../messages/index.js';
-import type { CallContext } from '../../rpc/functional-block.js';
 import { InMemoryAuthCacheStore } from '../../storage-memory/in-memory-auth-cache-store.js';
+import { flushMicrotasks } from '../../testing/clock-driver.js';
 import { FakeClock } from '../../testing/fake-clock.js';
 import { MemoryLogger } from '../../testing/memory-logger.js';
+import { replyContext } from '../../testing/reply-context.js';
 import { CustomerInformation, type CustomerReference } from './customer-information.js';
 import { customerInformationMessages } from './customer-information-data.js';
 import { diagnosticsBlock } from './diagnostics.block.js';
@@ -39,15 +40,14 @@ function makeKit(stationData: Record<string, string> = {}) {
   });
   const handler = diagnosticsBlock({ customerInformation }).handlers.CustomerInformation!;
   const request = async (body: Omit<CustomerInformationRequest, 'requestId'>, requestId = 1) => {
-    const tasks: (() => void)[] = [];
-    const context: CallContext = { messageId: 'c1', afterReply: (task) => void tasks.push(task) };
+    const context = replyContext('c1');
     const before = sent.length;
     const response = await handler({ requestId, ...body }, context);
     expect(validResponse(response)).toBeUndefined();
     // Nothing is sent before the CALLRESULT.
     expect(sent).toHaveLength(before);
-    for (const task of tasks) task();
-    for (let i = 0; i < 100; i += 1) await Promise.resolve();
+    context.flush();
+    await flushMicrotasks(100);
     return response;
   };
   return { authCache, cleared, sent, request, data };

@@ -1,9 +1,11 @@
 import { getValidator, type GetLogRequest, type LogStatusNotificationRequest } from '../../messages/index.js';
 import type { CallContext } from '../../rpc/functional-block.js';
 import { InMemorySecurityLogStore } from '../../storage-memory/in-memory-security-log-store.js';
+import { flushMicrotasks } from '../../testing/clock-driver.js';
 import { FakeClock } from '../../testing/fake-clock.js';
 import { FakeFileTransfer } from '../../testing/fake-file-transfer.js';
 import { MemoryLogger } from '../../testing/memory-logger.js';
+import { replyContext } from '../../testing/reply-context.js';
 import { triggerMessageHandler } from '../remote-control/trigger-message.handler.js';
 import { diagnosticsBlock } from './diagnostics.block.js';
 import { logStatusTrigger } from './log-status-trigger.js';
@@ -51,14 +53,12 @@ export function makeLogKit(options: LogUploaderOptions = {}, station: { diagnost
   );
   const block = diagnosticsBlock({ logs: uploader });
   const trigger = triggerMessageHandler({ LogStatusNotification: logStatusTrigger({ uploader, logger, sendLogStatusNotification: send }) });
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 200; i += 1) await Promise.resolve();
-  };
-  /** Sends a CALL through the block's handler, checks the response schema, runs the after-reply work. */
+  const settle = (): Promise<void> => flushMicrotasks(200);
+  /** Sends a CALL through the block's handler, then runs the after-reply work as the RPC layer does once it answered. */
   const call = async <R>(invoke: (context: CallContext) => Promise<R> | R): Promise<R> => {
-    const tasks: (() => void)[] = [];
-    const response = await invoke({ messageId: 'c1', afterReply: (task) => void tasks.push(task) });
-    for (const task of tasks) task();
+    const context = replyContext('c1');
+    const response = await invoke(context);
+    context.flush();
     await settle();
     return response;
   };

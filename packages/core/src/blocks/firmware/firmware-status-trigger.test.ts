@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FirmwareStatusNotificationRequest } from '../../messages/index.js';
-import type { CallContext } from '../../rpc/functional-block.js';
+import { replyContext } from '../../testing/reply-context.js';
 import { triggerMessageHandler } from '../remote-control/trigger-message.handler.js';
 import { firmwareStatusTrigger } from './firmware-status-trigger.js';
 import { FIRMWARE_URL, makeFirmwareKit, signedRequest } from './firmware.test-kit.js';
@@ -16,11 +16,10 @@ function trigger(kit: ReturnType<typeof makeFirmwareKit>, sendFails = false) {
     }),
   });
   return async (evse?: { id: number }) => {
-    const tasks: (() => void)[] = [];
-    const context: CallContext = { messageId: 't1', afterReply: (task) => void tasks.push(task) };
+    const context = replyContext('t1');
     const response = await handler({ requestedMessage: 'FirmwareStatusNotification', ...(evse === undefined ? {} : { evse }) }, context);
     expect(triggered).toEqual([]);
-    for (const task of tasks) task();
+    context.flush();
     await kit.settle();
     return { response, triggered };
   };

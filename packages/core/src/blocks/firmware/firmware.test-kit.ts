@@ -3,11 +3,12 @@ import type { FirmwareVerifierPort, VerificationResult } from '../../ports/firmw
 import type { SecurityEvent } from '../../ports/security-event.js';
 import type { FirmwareStateStorePort } from '../../ports/storage/firmware-state-store.port.js';
 import { InMemoryFirmwareStateStore } from '../../storage-memory/in-memory-firmware-state-store.js';
+import { flushMicrotasks } from '../../testing/clock-driver.js';
 import { FakeClock } from '../../testing/fake-clock.js';
 import { FakeFileTransfer } from '../../testing/fake-file-transfer.js';
 import { MemoryLogger } from '../../testing/memory-logger.js';
+import { replyContext } from '../../testing/reply-context.js';
 import { sha256Hex } from '../../testing/sha256.js';
-import type { CallContext } from '../../rpc/functional-block.js';
 import type { FirmwareInstallResult, FirmwareUpdaterDeps, FirmwareUpdaterOptions, InstalledFirmwareOutcome } from './firmware-updater-deps.js';
 import { FirmwareUpdater } from './firmware-updater.js';
 import { firmwareBlock } from './firmware.block.js';
@@ -159,17 +160,14 @@ export function makeFirmwareKit(
   };
   kit.updater = new FirmwareUpdater(deps, options);
   kit.statuses = () => kit.sent.map((r) => (r.requestId === undefined ? r.status : `${r.status}#${r.requestId}`));
-  kit.settle = async () => {
-    for (let i = 0; i < 200; i += 1) await Promise.resolve();
-  };
+  kit.settle = () => flushMicrotasks(200);
   const block = firmwareBlock({ updater: kit.updater });
   kit.update = async (request) => {
-    const tasks: (() => void)[] = [];
-    const context: CallContext = { messageId: `csms-${request.requestId}`, afterReply: (task) => void tasks.push(task) };
+    const context = replyContext(`csms-${request.requestId}`);
     const response = await block.handlers.UpdateFirmware!(request, context);
     const errors = validResponse(response);
     if (errors !== undefined) throw new Error(`invalid UpdateFirmwareResponse: ${JSON.stringify(errors)}`);
-    for (const task of tasks) task();
+    context.flush();
     await kit.settle();
     return response.status;
   };
