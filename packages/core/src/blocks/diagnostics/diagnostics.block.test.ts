@@ -21,13 +21,18 @@ describe('N diagnostics block on the RPC endpoint', () => {
       authCache: new InMemoryAuthCacheStore(),
       sendNotifyCustomerInformation: () => Promise.resolve({}),
     });
-    const { endpoint, wire, settle } = makeEndpoint([diagnosticsBlock({ logs: logs.uploader, customerInformation })]);
+    const { endpoint, wire, sink, settle } = makeEndpoint([diagnosticsBlock({ logs: logs.uploader, customerInformation })]);
+    // What the log server had seen at the moment each frame went out.
+    const attemptsAtSend: number[] = [];
+    const send = sink.send;
+    sink.send = (text) => (attemptsAtSend.push(logs.files.attempts.length), send(text));
     const custom = { vendorId: 'com.unknown', extra: true };
     endpoint.receive(
       JSON.stringify([2, 'g1', 'GetLog', { requestId: 1, logType: 'SecurityLog', log: { remoteLocation: 'https://logs.example.com/', customData: custom }, customData: custom }]),
     );
     await settle();
     expect(wire).toEqual([[3, 'g1', { status: 'Accepted', filename: 'SecurityLog-1-20260301T100000Z.log' }]]);
+    expect(attemptsAtSend).toEqual([0]);
     await logs.settle();
     expect(logs.statuses()).toEqual(['Uploading#1', 'Uploaded#1']);
     endpoint.receive(

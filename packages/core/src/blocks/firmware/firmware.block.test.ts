@@ -10,14 +10,20 @@ describe('L firmware block on the RPC endpoint', () => {
 
   it('L01: the CALLRESULT goes out before the download starts, and a request with customData is served', async () => {
     const kit = makeFirmwareKit();
-    const { endpoint, wire, settle } = makeEndpoint([firmwareBlock({ updater: kit.updater })]);
+    const { endpoint, wire, sink, settle } = makeEndpoint([firmwareBlock({ updater: kit.updater })]);
+    // What the file server had seen at the moment each frame went out.
+    const attemptsAtSend: number[] = [];
+    const send = sink.send;
+    sink.send = (text) => (attemptsAtSend.push(kit.files.attempts.length), send(text));
     const request = signedRequest(31);
     const frame = [2, 'u1', 'UpdateFirmware', { ...request, firmware: { ...request.firmware, customData: { vendorId: 'com.example', channel: 'beta' } } }];
     endpoint.receive(JSON.stringify(frame));
     await settle();
     expect(wire).toEqual([[3, 'u1', { status: 'Accepted' }]]);
+    expect(attemptsAtSend).toEqual([0]);
     await kit.settle();
     expect(kit.statuses()[0]).toBe('Downloading#31');
+    expect(kit.files.attempts).toHaveLength(1);
   });
 
   it('a malformed UpdateFirmware (no firmware.location) gets a CALLERROR and starts nothing', async () => {
