@@ -73,11 +73,6 @@ export class OcppEndpoint {
     return (http.address() as AddressInfo).port;
   }
 
-  /** True while a station with this identity is connected. */
-  isConnected(identity: string): boolean {
-    return this.clients.has(identity);
-  }
-
   /** Sends one CSMS->CS CALL and classifies what came of it (nothing throws). */
   async call(identity: string, action: string, payload: unknown, timeoutMs?: number): Promise<CallOutcome> {
     if (!isOcppAction(action)) return { kind: 'notCsmsAction', reason: `${action} is not an OCPP 2.0.1 action` };
