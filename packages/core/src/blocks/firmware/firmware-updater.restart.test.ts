@@ -5,7 +5,11 @@ describe('L01 firmware update state across restarts (FirmwareStateStorePort)', (
   it('the accepted request is stored before the answer; an interrupted download resumes once the boot is Accepted', async () => {
     const before = makeFirmwareKit();
     before.files.hold(FIRMWARE_URL);
-    await before.update(signedRequest(1));
+    const decision = await before.updater.updateFirmware(signedRequest(1));
+    expect(decision.response).toEqual({ status: 'Accepted' });
+    expect(before.store.load()).toMatchObject({ request: { requestId: 1 }, status: 'Idle' });
+    decision.start?.();
+    await before.settle();
     expect(before.store.load()?.status).toBe('Downloading');
     const after = makeFirmwareKit({}, before.store);
     expect(after.updater.bootReason()).toBeUndefined();
