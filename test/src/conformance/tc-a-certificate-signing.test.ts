@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock, type SecurityEventNotificationRequest, type SignCertificateRequest, type SignCertificateResponse } from '@evstation/core';
 import type { PemPair } from '@evstation/adapters-transport/testing';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { acceptingHandlers, flushStation, stationCalls, waitForCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import {
   createSecurityPki,
@@ -44,7 +44,6 @@ const CERTIFICATE_SIGNING = [
 
 describe('Block A certificate signing on security profile 3 against a strict CSMS over mutual TLS', () => {
   let clock: FakeClock;
-  let watch: FrameWatch;
   let csms: StrictCsms;
   let certs: CertificateStoreKit;
   let db: { path: string; dispose: () => void };
@@ -56,7 +55,6 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
 
   beforeEach(async () => {
     clock = new FakeClock(new Date());
-    watch = new FrameWatch();
     signAnswer = { status: 'Accepted' };
     csms = await StrictCsms.start({ handlers: acceptingHandlers({ SignCertificate: () => signAnswer }), tls: csmsTls(pki, { profile3: true }) });
     certs = tempCertificateStore(clock);
@@ -80,7 +78,6 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
       securityProfile: 3,
       values: securityValues(CERTIFICATE_SIGNING),
       deps: { certificates: certs.store },
-      callbacks: { ocppMessages: watch.record },
     }));
   }
 
@@ -95,7 +92,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     await boot();
     await expect(client.call('TriggerMessage', { requestedMessage: 'SignChargingStationCertificate' })).resolves.toEqual({ status: 'Accepted' });
     const [request] = await waitForCalls<SignCertificateRequest>(csms, 'SignCertificate', 1);
-    await watch.settled();
+    await station.frames.settled();
     return request!;
   }
 
@@ -126,7 +123,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
       expect(text).not.toContain('PRIVATE KEY');
     }
     // A02.FR.17: the round is over, nothing is repeated.
-    await advanceQuietly(clock, watch, 120_000);
+    await advanceQuietly(clock, station.frames, 120_000);
     expect(csrs()).toHaveLength(1);
     expect(csms.violations).toEqual([]);
   });
@@ -141,7 +138,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     const events = () => stationCalls<SecurityEventNotificationRequest>(csms, 'SecurityEventNotification').filter((n) => n.type === 'InvalidChargingStationCertificate');
     await waitUntil(() => events().length > 0, 'SecurityEventNotification InvalidChargingStationCertificate');
     expect(securityLogTypes()).toContain('InvalidChargingStationCertificate');
-    await advanceQuietly(clock, watch, 120_000);
+    await advanceQuietly(clock, station.frames, 120_000);
     await flushStation(csms, client);
     expect(events()).toHaveLength(1);
     expect(csrs()).toHaveLength(1);
@@ -155,7 +152,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     signAnswer = { status: 'Rejected' };
     await triggerSigning();
     // A Rejected SignCertificate ends the round: no repeat after CertSigningWaitMinimum (10 s, doubling) nor later.
-    await advanceQuietly(clock, watch, 600_000);
+    await advanceQuietly(clock, station.frames, 600_000);
     await flushStation(csms, client);
     expect(csrs()).toHaveLength(1);
     expect(securityLogTypes()).not.toContain('InvalidChargingStationCertificate');
@@ -167,16 +164,16 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     await triggerSigning();
     // A02.FR.17/18: no CertificateSigned: a new CSR after CertSigningWaitMinimum (10 s), then after 20 s (the wait
     // doubles), CertSigningRepeatTimes (2) times in all.
-    await advanceQuietly(clock, watch, 9_999);
+    await advanceQuietly(clock, station.frames, 9_999);
     expect(csrs()).toHaveLength(1);
-    await advanceQuietly(clock, watch, 1);
+    await advanceQuietly(clock, station.frames, 1);
     await waitForCalls(csms, 'SignCertificate', 2);
-    await watch.settled();
-    await advanceQuietly(clock, watch, 19_999);
+    await station.frames.settled();
+    await advanceQuietly(clock, station.frames, 19_999);
     expect(csrs()).toHaveLength(2);
-    await advanceQuietly(clock, watch, 1);
+    await advanceQuietly(clock, station.frames, 1);
     await waitForCalls(csms, 'SignCertificate', 3);
-    await advanceQuietly(clock, watch, 600_000);
+    await advanceQuietly(clock, station.frames, 600_000);
     await flushStation(csms, client);
     expect(csrs()).toHaveLength(3);
     // Each repeat carries a new key pair (A02.FR.02: generated per request).
@@ -194,7 +191,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     await boot(20);
     // No TriggerMessage: the station asks once it is Accepted (libocpp: fewer than 30 days remain).
     const [request] = await waitForCalls<SignCertificateRequest>(csms, 'SignCertificate', 1);
-    await watch.settled();
+    await station.frames.settled();
     expect(verifiedCsrSubject(request!.csr)).toBe(`CN=${STATION_SERIAL},O=${CSO_NAME}`);
     const chain = sign(request!.csr);
     await expect(client.call('CertificateSigned', { certificateChain: chain, certificateType: 'ChargingStationCertificate' })).resolves.toEqual({ status: 'Accepted' });
@@ -202,7 +199,7 @@ describe('Block A certificate signing on security profile 3 against a strict CSM
     expect(csms.upgrades[1]?.clientCertificate?.serialNumber).toBe(tlsSerial(chain));
     // The renewed certificate has a year left: no further round, also at the next periodic check (12 h).
     await waitUntil(() => station.chargePoint.isConnected, 'the station back online');
-    await advanceQuietly(clock, watch, 13 * 3_600_000);
+    await advanceQuietly(clock, station.frames, 13 * 3_600_000);
     expect(csrs()).toHaveLength(1);
     expect(csms.violations).toEqual([]);
   });

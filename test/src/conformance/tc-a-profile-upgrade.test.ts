@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, type NetworkConnectionProfileType, type SetNetworkProfileResponse, type SignCertificateRequest } from '@evstation/core';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { acceptingHandlers, flushStation, waitForCalls, waitUntil } from '../support/ocpp-frames.js';
 import {
   createSecurityPki,
@@ -62,14 +62,13 @@ function stationFiles(clock: FakeClock): { certs: CertificateStoreKit; dbPath: s
   return { certs, dbPath: db.path };
 }
 
-async function boot(csms: StrictCsms, options: { clock: FakeClock; watch: FrameWatch; dbPath: string; certs: CertificateStoreKit; profile: 1 | 2 | 3; csmsUrl?: string; bootReason?: 'RemoteReset' }): Promise<BootedStation> {
+async function boot(csms: StrictCsms, options: { clock: FakeClock; dbPath: string; certs: CertificateStoreKit; profile: 1 | 2 | 3; csmsUrl?: string; bootReason?: 'RemoteReset' }): Promise<BootedStation> {
   const booted = await startBootedStation(csms, {
     dbPath: options.dbPath,
     clock: options.clock,
     securityProfile: options.profile,
     values: securityValues(fastReconnect),
     deps: { certificates: options.certs.store },
-    callbacks: { ocppMessages: options.watch.record },
     ...(options.csmsUrl === undefined ? {} : { csmsUrl: options.csmsUrl }),
     ...(options.bootReason === undefined ? {} : { bootReason: options.bootReason }),
   });
@@ -119,18 +118,17 @@ const storedSlots = (station: RunningStation): number[] => station.stores.networ
 describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
   it('TC_A_19_CS Upgrade Charging Station Security Profile - Accepted (profile 1 to 2)', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const csms1 = await csmsFor(1);
     const csms2 = await csmsFor(2);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
-    const first = await boot(csms1, { clock, watch, dbPath, certs, profile: 1 });
+    const first = await boot(csms1, { clock, dbPath, certs, profile: 1 });
 
     await upgradeAndReset(first, connectionData(csms2.url, 2));
     const csms1Frames = csms1.ledger.length;
 
     // The reboot: same database, same certificate directory, same configuration (still profile 1, csms1 first).
-    const second = await boot(csms2, { clock, watch, dbPath, certs: { ...certs, store: certs.reopen() }, profile: 1, csmsUrl: csms1.url, bootReason: 'RemoteReset' });
+    const second = await boot(csms2, { clock, dbPath, certs: { ...certs, store: certs.reopen() }, profile: 1, csmsUrl: csms1.url, bootReason: 'RemoteReset' });
     expect(csms2.upgrades).toHaveLength(1);
     expect(csms2.upgrades[0]?.tlsVersion).toBe('TLSv1.3');
     expect(second.client.handshake.password?.toString('utf8')).toBe(PASSWORD);
@@ -145,10 +143,10 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
     await second.client.close({ code: 1001, force: true });
     await csms2.close();
     await waitUntil(() => !second.station.chargePoint.isConnected, 'the station offline');
-    watch.forget();
+    second.station.frames.forget();
     const failed = () => second.station.logger.entries.filter((e) => e.message === 'Connection attempt failed').length;
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      await advanceQuietly(clock, watch, 1_000);
+      await advanceQuietly(clock, second.station.frames, 1_000);
       await waitUntil(() => failed() >= attempt, `failed attempt ${attempt} on slot 2`);
     }
     expect(csms1.clients).toHaveLength(1);
@@ -160,12 +158,11 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
 
   it('TC_A_19_CS Upgrade Charging Station Security Profile - Accepted (profile 2 to 3, the station certificate from A02 over profile 2)', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const csms1 = await csmsFor(2, { SignCertificate: () => ({ status: 'Accepted' }) });
     const csms3 = await csmsFor(3);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
-    const first = await boot(csms1, { clock, watch, dbPath, certs, profile: 2 });
+    const first = await boot(csms1, { clock, dbPath, certs, profile: 2 });
 
     // Memory state RenewChargingStationCertificate: A02 over the profile 2 link (TLS: allowed), no reconnect on profile 2.
     await expect(first.client.call('TriggerMessage', { requestedMessage: 'SignChargingStationCertificate' })).resolves.toEqual({ status: 'Accepted' });
@@ -176,7 +173,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
     expect(csms1.clients).toHaveLength(1);
 
     await upgradeAndReset(first, connectionData(csms3.url, 3));
-    const second = await boot(csms3, { clock, watch, dbPath, certs: { ...certs, store: certs.reopen() }, profile: 2, csmsUrl: csms1.url, bootReason: 'RemoteReset' });
+    const second = await boot(csms3, { clock, dbPath, certs: { ...certs, store: certs.reopen() }, profile: 2, csmsUrl: csms1.url, bootReason: 'RemoteReset' });
     // Mutual TLS with the certificate the CSMS signed; no password on profile 3.
     expect(csms3.upgrades).toHaveLength(1);
     expect(csms3.upgrades[0]?.clientCertificate?.serialNumber).toBe(tlsSerial(chain));
@@ -191,10 +188,9 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
 
   it('TC_A_20_CS Upgrade Charging Station Security Profile - No valid CSMSRootCertificate installed', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const csms = await csmsFor(1);
     const { certs, dbPath } = stationFiles(clock);
-    const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 1 });
+    const { station, client } = await boot(csms, { clock, dbPath, certs, profile: 1 });
     const upgrade = connectionData('wss://localhost:9443', 2);
 
     // A05.FR.02: no CSMSRootCertificate at all.
@@ -212,11 +208,10 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
 
   it('TC_A_21_CS Upgrade Charging Station Security Profile - No valid ChargingStationCertificate installed', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const csms = await csmsFor(2);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
-    const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 2 });
+    const { station, client } = await boot(csms, { clock, dbPath, certs, profile: 2 });
     const upgrade = connectionData(csms.url, 3);
 
     // A05.FR.03 / B09.FR.04: no ChargingStationCertificate.
@@ -233,11 +228,10 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
 
   it('TC_A_22_CS Upgrade Charging Station Security Profile - Downgrade security profile - Rejected', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const csms = await csmsFor(2);
     const { certs, dbPath } = stationFiles(clock);
     await installCsmsRoot(certs.store, pki.csmsRoot);
-    const { station, client } = await boot(csms, { clock, watch, dbPath, certs, profile: 2 });
+    const { station, client } = await boot(csms, { clock, dbPath, certs, profile: 2 });
 
     // A00.FR.005: never lower, neither by a network profile...
     expect(await setNetworkProfile(client, 2, connectionData('ws://127.0.0.1:9000', 1))).toMatchObject({ status: 'Rejected', statusInfo: { reasonCode: 'NoSecurityDowngrade' } });

@@ -3,7 +3,7 @@ import { FakeClock, type AuthorizeRequest, type IdTokenInfoType, type IdTokenTyp
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyTransferStarted } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
@@ -196,18 +196,17 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
 
   it('TC_C_46_CS Store Authorization Data in the Authorization Cache - AuthCacheLifeTime', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const lifeTimeS = 600;
-    const running = await boot([localPreAuthorize, setting('AuthCacheCtrlr', 'LifeTime', String(lifeTimeS))], { clock, callbacks: { ocppMessages: watch.record } });
+    const running = await boot([localPreAuthorize, setting('AuthCacheCtrlr', 'LifeTime', String(lifeTimeS))], { clock });
     await cached(running, tokens.valid, { status: 'Accepted' });
     await cached(running, tokens.valid2, { status: 'Accepted' });
-    await advanceQuietly(clock, watch, (lifeTimeS - 60) * 1000);
+    await advanceQuietly(clock, running.frames, (lifeTimeS - 60) * 1000);
     // Used within its LifeTime: still cached (and its LifeTime starts again).
     const within = csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.valid2, { evseId: 2 });
     await flushStation(csms, client);
     expect(stationCalls(csms, 'Authorize', within)).toEqual([]);
-    await advanceQuietly(clock, watch, 60 * 1000);
+    await advanceQuietly(clock, running.frames, 60 * 1000);
     const { authorizes, presented } = await presentAfterPlugIn(running, tokens.valid);
     expect(authorizes).toEqual([{ idToken: tokens.valid }]);
     expect(presented.outcome).toBe('started');

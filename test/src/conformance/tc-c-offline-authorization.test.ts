@@ -3,7 +3,7 @@ import { FakeClock, type ComponentDefinition, type IdTokenType, type Transaction
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyReading } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
@@ -38,7 +38,6 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
   let station: RunningStation | undefined;
   let client: CsmsClient;
   let clock: FakeClock;
-  let watch: FrameWatch;
   let paused: number[];
 
   beforeEach(async () => {
@@ -46,7 +45,6 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     csms = await StrictCsms.start({ handlers: directory.handlers() });
     db = tempDatabase();
     clock = new FakeClock(new Date());
-    watch = new FrameWatch();
     paused = [];
   });
 
@@ -63,7 +61,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
       clock,
       values: [...offlineSettings, ...values],
       additions,
-      callbacks: { ocppMessages: watch.record, pauseCharging: (evseId) => void paused.push(evseId) },
+      callbacks: { pauseCharging: (evseId) => void paused.push(evseId) },
     });
     client = booted.client;
     station = booted.station;
@@ -75,10 +73,10 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     running.chargePoint.onMeterValue(1, energyReading(1000, clock.now()));
     running.chargePoint.onSessionStarted(1, 1);
     await flushStation(csms, client);
-    await watch.settled();
+    await running.frames.settled();
     await client.close({ force: true });
     await waitUntil(() => !running.chargePoint.isConnected, 'the station to notice the dropped connection');
-    watch.forget();
+    running.frames.forget();
   }
 
   /**
@@ -92,7 +90,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     const [transaction] = running.chargePoint.activeTransactions();
     const since = csms.ledger.length;
     const clientsBefore = csms.clients.length;
-    await advanceQuietly(clock, watch, backOffS * 1000);
+    await advanceQuietly(clock, running.frames, backOffS * 1000);
     client = await waitForNewClient(csms, clientsBefore);
     await waitForEvent(csms, 'with the idToken', (e) => e.idToken !== undefined, since);
     return { since, transactionId: transaction!.transactionId };

@@ -3,7 +3,7 @@ import { FakeClock, type ChargePoint, type ReasonEnumType, type TransactionEvent
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { acceptingHandlers, stationActions, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
-import { advance, settled } from '../support/fake-time.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { configValues, energyTransferStarted, GROUP, GROUP_MATE, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
 import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
@@ -61,7 +61,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
 
   /** The CSMS drops the connection once every CALL is answered; resolves when the station knows it is offline. */
   async function goOffline(): Promise<void> {
-    await settled(csms);
+    await station.frames.settled();
     await client.close({ force: true });
     await waitUntil(() => !chargePoint.isConnected, 'the station to notice the dropped connection');
   }
@@ -70,7 +70,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
   async function comeBack(): Promise<number> {
     const clientsBefore = csms.clients.length;
     const since = csms.ledger.length;
-    await advance(clock, csms, RECONNECT_MS);
+    await advanceQuietly(clock, station.frames, RECONNECT_MS);
     client = await waitForNewClient(csms, clientsBefore);
     await waitUntil(() => chargePoint.isConnected, 'the station to reconnect');
     return since;

@@ -4,7 +4,7 @@ import { FakeClock, type ChargePoint, type TransactionEventRequest } from '@evst
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
-import { advance } from '../support/fake-time.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { configValues, energyTransferStarted, setVariables } from '../support/charging-session.js';
 import { distinctBySeqNo, eventsOf, expectWellFormed, transactionEvents } from '../support/transaction-events.js';
 
@@ -79,7 +79,7 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
 
   /** Lets `ms` pass and expects exactly `count` attempts so far; `unanswered`: attempts the CSMS never answers, by the end of the step. */
   async function after(ms: number, count: number, since: number, unanswered: number): Promise<void> {
-    await advance(clock, csms, ms, unanswered);
+    await advanceQuietly(clock, station.frames, ms, { station: unanswered });
     await waitUntil(() => attempts(since).length >= count, `attempt ${count}`);
     expect(attempts(since)).toHaveLength(count);
   }
@@ -87,7 +87,7 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
   /** Waits for the event queued behind the failing one and checks the whole transaction as the CSMS saw it. */
   async function nextEventDelivered(transactionId: string, since: number, unanswered: number): Promise<TransactionEventRequest[]> {
     await waitUntil(() => transactionEvents(csms, since).some((e) => e.transactionInfo.chargingState === 'Charging' && e.seqNo > attempts(since)[0]!.seqNo), 'the next event');
-    await advance(clock, csms, 0, unanswered);
+    await advanceQuietly(clock, station.frames, 0, { station: unanswered });
     await flushStation(csms, client);
     const received = eventsOf(csms, transactionId, since);
     expectWellFormed(distinctBySeqNo(received));
@@ -109,7 +109,7 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     // The third timeout ends the attempts: the event is dropped and the next one goes out at once.
     await after(TIMEOUT, 3, since, 3);
     await nextEventDelivered(transactionId, since, 3);
-    await advance(clock, csms, 120_000, 3);
+    await advanceQuietly(clock, station.frames, 120_000, { station: 3 });
     expect(attempts(since)).toHaveLength(3);
     expect(csms.violations).toEqual([]);
   });
@@ -122,7 +122,7 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     await after(19_999, 2, since, 0);
     await after(1, 3, since, 0);
     await nextEventDelivered(transactionId, since, 0);
-    await advance(clock, csms, 120_000);
+    await advanceQuietly(clock, station.frames, 120_000);
     expect(attempts(since)).toHaveLength(3);
     expect(csms.violations).toEqual([]);
   });
@@ -133,7 +133,7 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     await after(TIMEOUT + 9_999, 1, since, 1);
     await after(1, 2, since, 1);
     await nextEventDelivered(transactionId, since, 1);
-    await advance(clock, csms, 120_000, 1);
+    await advanceQuietly(clock, station.frames, 120_000, { station: 1 });
     expect(attempts(since)).toHaveLength(2);
     expect(csms.violations).toEqual([]);
   });
@@ -144,7 +144,7 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     await after(9_999, 1, since, 0);
     await after(1, 2, since, 0);
     await nextEventDelivered(transactionId, since, 0);
-    await advance(clock, csms, 120_000);
+    await advanceQuietly(clock, station.frames, 120_000);
     expect(attempts(since)).toHaveLength(2);
     expect(csms.violations).toEqual([]);
   });

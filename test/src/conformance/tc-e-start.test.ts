@@ -3,7 +3,7 @@ import { FakeClock, type ChargePoint } from '@evstation/core';
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
 import { acceptingHandlers, flushStation, stationCalls, statusNotifications, waitForCalls } from '../support/ocpp-frames.js';
-import { advance } from '../support/fake-time.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
@@ -89,9 +89,9 @@ describe('E02/E03 local start against a strict CSMS (SQLite file)', () => {
 
     await present(chargePoint, TOKEN, 'authorized');
     expect(chargePoint.isAuthorized(1)).toBe(true);
-    await advance(clock, csms, 29_999);
+    await advanceQuietly(clock, station.frames, 29_999);
     expect(chargePoint.isAuthorized(1)).toBe(true);
-    await advance(clock, csms, 1);
+    await advanceQuietly(clock, station.frames, 1);
     // E03 EVConnectionTimeOut: the authorization is withdrawn; with TxStartPoint PowerPathClosed no transaction had started.
     expect(chargePoint.isAuthorized(1)).toBe(false);
     expect(authorizationChanges).toEqual([

@@ -3,7 +3,6 @@ import type { ChargePoint } from '@evstation/core';
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { acceptingHandlers, waitUntil } from '../support/ocpp-frames.js';
-import { unansweredCalls } from '../support/fake-time.js';
 import { energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
 import { transactionEvents, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
@@ -52,7 +51,7 @@ describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
 
   /** Waits until the station got every answer: its durable queue (the SQLite table) is empty. */
   async function delivered(): Promise<void> {
-    await waitUntil(() => unansweredCalls(csms) === 0 && station.stores.messageQueue.count() === 0, 'every queued message answered and removed');
+    await waitUntil(() => station.frames.quiet && station.stores.messageQueue.count() === 0, 'every queued message answered and removed');
   }
 
   /** Answers the held events and waits until the station has them out of its queue. */

@@ -3,7 +3,7 @@ import { FakeClock, type ChargePoint, type ReasonEnumType } from '@evstation/cor
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
 import { acceptingHandlers, flushStation, stationCalls, statusNotifications, waitForCalls } from '../support/ocpp-frames.js';
-import { advance } from '../support/fake-time.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { allTxPointsAddition, energyTransferStarted, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
@@ -145,9 +145,9 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     const since = csms.ledger.length;
     await present(chargePoint, TOKEN, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
-    await advance(clock, csms, 19_999);
+    await advanceQuietly(clock, station.frames, 19_999);
     expect(transactionEvents(csms, since).map(summary)).toEqual([{ eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken }]);
-    await advance(clock, csms, 1);
+    await advanceQuietly(clock, station.frames, 1);
     expect(await endOf(transactionId, since, since)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken },
       { eventType: 'Ended', triggerReason: 'EVConnectTimeout', stoppedReason: 'Timeout' },

@@ -3,7 +3,7 @@ import { FakeClock, type AuthorizeRequest, type RequestStartTransactionRequest }
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, startStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
 import { acceptingHandlers, flushStation, stationActions, stationCalls, waitForCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
@@ -99,17 +99,16 @@ describe('Block F remote start against a strict CSMS (SQLite file)', () => {
 
   it('TC_F_04_CS Remote start transaction - Remote start first - Cable plugin timeout', async () => {
     const clock = new FakeClock(new Date());
-    const watch = new FrameWatch();
     const timeoutS = 45;
     // Applies with TxStartPoint Authorized (2023-12 errata): the transaction starts at the remote start and ends at the timeout.
-    await boot([setting('TxCtrlr', 'TxStartPoint', 'Authorized'), setting('TxCtrlr', 'EVConnectionTimeOut', String(timeoutS))], { clock, callbacks: { ocppMessages: watch.record } });
+    const running = await boot([setting('TxCtrlr', 'TxStartPoint', 'Authorized'), setting('TxCtrlr', 'EVConnectionTimeOut', String(timeoutS))], { clock });
     const since = csms.ledger.length;
     await expect(requestStart({ remoteStartId: 41 })).resolves.toEqual({ status: 'Accepted' });
     const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started).toMatchObject({ triggerReason: 'RemoteStart', idToken: tokens.central, evse: { id: 1 }, transactionInfo: { remoteStartId: 41 } });
-    await advanceQuietly(clock, watch, (timeoutS - 1) * 1000);
+    await advanceQuietly(clock, running.frames, (timeoutS - 1) * 1000);
     expect(transactionEvents(csms, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
-    await advanceQuietly(clock, watch, 1000);
+    await advanceQuietly(clock, running.frames, 1000);
     const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'EVConnectTimeout', transactionInfo: { transactionId: started.transactionInfo.transactionId, stoppedReason: 'Timeout' } });
     expect(csms.violations).toEqual([]);

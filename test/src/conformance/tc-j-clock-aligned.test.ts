@@ -3,7 +3,7 @@ import { FakeClock, nextClockAlignedInstant, type MeterValueType, type MeterValu
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyTransferStarted } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
@@ -37,13 +37,11 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
   let station: RunningStation | undefined;
   let client: CsmsClient;
   let clock: FakeClock;
-  let watch: FrameWatch;
 
   beforeEach(async () => {
     csms = await StrictCsms.start({ handlers: new TokenDirectory().handlers() });
     db = tempDatabase();
     clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
-    watch = new FrameWatch();
   });
 
   afterEach(async () => {
@@ -54,7 +52,7 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
   });
 
   async function boot(values: Value[] = []): Promise<RunningStation> {
-    const booted = await startBootedStation(csms, { dbPath: db.path, clock, values: [...alignedSettings, ...values], callbacks: { ocppMessages: watch.record } });
+    const booted = await startBootedStation(csms, { dbPath: db.path, clock, values: [...alignedSettings, ...values] });
     client = booted.client;
     station = booted.station;
     return booted.station;
@@ -63,10 +61,10 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
   /** Moves to one second before the next aligned instant, lets the meters of `evseIds` read, then crosses the instant. */
   async function readThenCross(running: RunningStation, evseIds: number[], wh: number, signed?: SampledValueType['signedMeterValue']): Promise<Date> {
     const instant = nextClockAlignedInstant(clock.now(), intervalS);
-    await advanceQuietly(clock, watch, instant.getTime() - clock.now().getTime() - 1000);
+    await advanceQuietly(clock, running.frames, instant.getTime() - clock.now().getTime() - 1000);
     for (const evseId of evseIds) running.chargePoint.onMeterValue(evseId, reading(clock.now(), wh + evseId, signed));
     const readAt = clock.now();
-    await advanceQuietly(clock, watch, 1000);
+    await advanceQuietly(clock, running.frames, 1000);
     await flushStation(csms, client);
     return readAt;
   }

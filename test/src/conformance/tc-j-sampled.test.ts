@@ -3,7 +3,7 @@ import { FakeClock, type MeterValueType, type SampledValueType } from '@evstatio
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
 import { flushStation } from '../support/ocpp-frames.js';
-import { advanceQuietly, FrameWatch } from '../support/quiet-clock.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyTransferStarted } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
@@ -45,13 +45,11 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   let station: RunningStation | undefined;
   let client: CsmsClient;
   let clock: FakeClock;
-  let watch: FrameWatch;
 
   beforeEach(async () => {
     csms = await StrictCsms.start({ handlers: new TokenDirectory().handlers() });
     db = tempDatabase();
     clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
-    watch = new FrameWatch();
   });
 
   afterEach(async () => {
@@ -64,7 +62,7 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   async function boot(values: Value[] = []): Promise<RunningStation> {
     const overridden = (v: Value): boolean => values.some((o) => o.component.name === v.component.name && o.variable.name === v.variable.name);
     const settings = [...sampledSettings.filter((v) => !overridden(v)), ...values];
-    const booted = await startBootedStation(csms, { dbPath: db.path, clock, values: settings, callbacks: { ocppMessages: watch.record } });
+    const booted = await startBootedStation(csms, { dbPath: db.path, clock, values: settings });
     client = booted.client;
     station = booted.station;
     return booted.station;
@@ -73,7 +71,7 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   /** The meter of EVSE 1 reads `wh`, then `seconds` pass. */
   async function readThenWait(running: RunningStation, wh: number, seconds: number, signed = false): Promise<void> {
     running.chargePoint.onMeterValue(1, reading(clock.now(), wh, signed));
-    await advanceQuietly(clock, watch, seconds * 1000);
+    await advanceQuietly(clock, running.frames, seconds * 1000);
     await flushStation(csms, client);
   }
 

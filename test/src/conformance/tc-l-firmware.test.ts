@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '@evstation/core';
-import { advance } from '../support/fake-time.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { FirmwareSite, firmwareStatuses, securityEventTypes, updateFirmware, waitForFirmwareStatus, waitForSecurityEvent } from '../support/firmware-site.js';
 import { ManagedStation } from '../support/managed-station.js';
 import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
@@ -72,10 +72,10 @@ describe('Block L secure firmware update against a strict CSMS (SQLite file, rea
     const since = csms().ledger.length;
     expect(await updateFirmware(managed.client, site.request(2, { installDateTime: at(15 * 60_000) }))).toEqual({ status: 'Accepted' });
     await waitForFirmwareStatus(csms(), 'InstallScheduled#2', since);
-    await advance(clock, csms(), 15 * 60_000 - 1000);
+    await advanceQuietly(clock, managed.station.frames, 15 * 60_000 - 1000);
     await flushStation(csms(), managed.client);
     expect(managed.installer.calls).toEqual([]);
-    await advance(clock, csms(), 1000);
+    await advanceQuietly(clock, managed.station.frames, 1000);
     await waitForFirmwareStatus(csms(), 'InstallRebooting#2', since);
     expect(firmwareStatuses(csms(), since)).toEqual(['Downloading#2', 'Downloaded#2', 'SignatureVerified#2', 'InstallScheduled#2', 'Installing#2', 'InstallRebooting#2']);
     await expectInstalledAfterReboot(2);
@@ -87,10 +87,10 @@ describe('Block L secure firmware update against a strict CSMS (SQLite file, rea
     expect(await updateFirmware(managed.client, site.request(3, { retrieveDateTime: at(20 * 60_000) }))).toEqual({ status: 'Accepted' });
     await waitForFirmwareStatus(csms(), 'DownloadScheduled#3', since);
     const downloadsBefore = site.downloads();
-    await advance(clock, csms(), 20 * 60_000 - 1000);
+    await advanceQuietly(clock, managed.station.frames, 20 * 60_000 - 1000);
     await flushStation(csms(), managed.client);
     expect(site.downloads()).toBe(downloadsBefore);
-    await advance(clock, csms(), 1000);
+    await advanceQuietly(clock, managed.station.frames, 1000);
     await waitForFirmwareStatus(csms(), 'InstallRebooting#3', since);
     expect(firmwareStatuses(csms(), since)).toEqual(['DownloadScheduled#3', 'Downloading#3', 'Downloaded#3', 'SignatureVerified#3', 'Installing#3', 'InstallRebooting#3']);
     expect(site.downloads()).toBe(downloadsBefore + 1);
@@ -138,9 +138,9 @@ describe('Block L secure firmware update against a strict CSMS (SQLite file, rea
     for (const attempt of [1, 2]) {
       await waitUntil(() => failures() === attempt, `download attempt ${attempt} to fail`);
       expect(attempts()).toBe(attempt);
-      await advance(clock, csms(), 29_000);
+      await advanceQuietly(clock, managed.station.frames, 29_000);
       expect(attempts()).toBe(attempt);
-      await advance(clock, csms(), 1000);
+      await advanceQuietly(clock, managed.station.frames, 1000);
     }
     await waitForFirmwareStatus(csms(), 'DownloadFailed#7', since);
     expect(attempts()).toBe(3);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock, type GetLogRequest, type GetLogResponse, type LogStatusNotificationRequest } from '@evstation/core';
 import { startTestFtpFileServer, startTestHttpFileServer, unusedPort, type TestFtpFileServer, type TestHttpFileServer } from '@evstation/adapters-transport/testing';
-import { advance } from '../support/fake-time.js';
+import { advanceQuietly } from '../support/quiet-clock.js';
 import { ManagedStation } from '../support/managed-station.js';
 import { flushStation, stationCalls, waitUntil } from '../support/ocpp-frames.js';
 import type { StrictCsms } from '../support/strict-csms.js';
@@ -76,9 +76,9 @@ describe('Block N GetLog against a strict CSMS (SQLite file, real FTP and HTTP, 
     await waitForLogStatus(csms, 'Uploading#26', since);
     await waitUntil(() => managed.station.logger.entries.some((e) => e.message === 'Log upload failed'), 'the first attempt to fail');
     // The retry waits retryInterval; until then only Uploading was reported.
-    await advance(clock, csms, 19_000);
+    await advanceQuietly(clock, managed.station.frames, 19_000);
     expect(logStatuses(csms, since)).toEqual(['Uploading#26']);
-    await advance(clock, csms, 1000);
+    await advanceQuietly(clock, managed.station.frames, 1000);
     await waitForLogStatus(csms, 'UploadFailure#26', since);
     await flushStation(csms, managed.client);
     expect(logStatuses(csms, since)).toEqual(['Uploading#26', 'UploadFailure#26']);

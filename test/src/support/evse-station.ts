@@ -2,7 +2,7 @@ import { EvseManager, FakeClock, type ChargePointCallbacks, type EvseHardware, t
 import { MemoryLogger } from '@evstation/core/testing';
 import { SimulatedEvse } from '@evstation/adapters-hw';
 import { configValues } from './charging-session.js';
-import { advanceQuietly, FrameWatch } from './quiet-clock.js';
+import { advanceQuietly } from './quiet-clock.js';
 import { conformanceLayout, startBootedStation, type RunningStation } from './station-harness.js';
 import type { CsmsClient, StrictCsms } from './strict-csms.js';
 
@@ -56,7 +56,6 @@ const CALL_MAX_MS = 10_000;
  */
 export async function startEvseStation(csms: StrictCsms, options: EvseStationOptions): Promise<EvseStation> {
   const clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
-  const watch = new FrameWatch();
   const logger = new MemoryLogger();
   const evses = conformanceLayout.evses.map((e) => new SimulatedEvse({ clock, logger, evseId: e.id, cableRatingA: CABLE_RATING_A }));
   const hardware: EvseHardware[] = evses.map((evse, i) => ({
@@ -73,11 +72,11 @@ export async function startEvseStation(csms: StrictCsms, options: EvseStationOpt
     dbPath: options.dbPath,
     clock,
     values,
-    callbacks: { ...options.callbacks, ...manager.callbacks, ocppMessages: watch.record },
+    callbacks: { ...options.callbacks, ...manager.callbacks },
   });
   manager.attach(station.chargePoint);
   await manager.start();
-  const run = (ms = 0): Promise<void> => advanceQuietly(clock, watch, ms);
+  const run = (ms = 0): Promise<void> => advanceQuietly(clock, station.frames, ms);
   const call = async (action: string, params: unknown): Promise<unknown> => {
     let answered = false;
     const answer = client.call(action, params).finally(() => (answered = true));
@@ -86,7 +85,7 @@ export async function startEvseStation(csms: StrictCsms, options: EvseStationOpt
         void answer.catch(() => undefined);
         throw new Error(`${action} not answered within ${CALL_MAX_MS} ms of simulated time`);
       }
-      await advanceQuietly(clock, watch, waited === 0 ? 0 : CALL_STEP_MS, 1);
+      await advanceQuietly(clock, station.frames, waited === 0 ? 0 : CALL_STEP_MS, { csms: 1 });
     }
     await run();
     return answer;

@@ -6,9 +6,19 @@ function ioTurn(): Promise<void> {
 }
 
 /**
- * Watches a station's own frame log (the ChargePoint's `ocppMessages` callback) and knows which CALLs are still
- * unanswered in either direction. A case on a FakeClock must not move time while a CALL is in flight: the station's
- * MessageTimeout runs on the same clock, and the answer travels over a real socket the fake clock does not wait for.
+ * CALLs a case leaves unanswered on purpose while time passes: the station's (a CSMS that never answers one, E13) or
+ * the CSMS's (ones the station answers only after time passes, e.g. an UnlockConnector driving a lock).
+ */
+export interface Unanswered {
+  station?: number;
+  csms?: number;
+}
+
+/**
+ * Watches a station's own frame log (the ChargePoint's `ocppMessages` callback; every harness station has one as
+ * `frames`) and knows which CALLs are still unanswered in either direction. A case on a FakeClock must not move time
+ * while a CALL is in flight: the station's MessageTimeout runs on the same clock, and the answer travels over a real
+ * socket the fake clock does not wait for.
  */
 export class FrameWatch {
   private readonly stationCalls = new Set<string>();
@@ -31,12 +41,12 @@ export class FrameWatch {
 
   /** No CALL waits for its answer, in either direction. */
   get quiet(): boolean {
-    return this.quietBut(0);
+    return this.quietBut({});
   }
 
-  /** No station CALL waits for its answer, and at most `csmsCalls` CSMS CALLs do (ones the station answers only after time passes, e.g. an UnlockConnector driving a lock). */
-  quietBut(csmsCalls: number): boolean {
-    return this.stationCalls.size === 0 && this.csmsCalls.size <= csmsCalls;
+  /** At most the `unanswered` CALLs wait for their answer. */
+  quietBut(unanswered: Unanswered): boolean {
+    return this.stationCalls.size <= (unanswered.station ?? 0) && this.csmsCalls.size <= (unanswered.csms ?? 0);
   }
 
   /** Forgets CALLs that a lost connection will never answer (after the CSMS dropped the station). */
@@ -45,35 +55,35 @@ export class FrameWatch {
     this.csmsCalls.clear();
   }
 
-  /** Resolves once the link has stayed quiet (but for `csmsCalls` waiting CSMS CALLs) over a few event-loop turns; fails after `timeoutMs` of real time. */
-  async settled(timeoutMs = 10_000, csmsCalls = 0): Promise<void> {
+  /** Resolves once the link has stayed quiet (but for `unanswered`) over a few event-loop turns; fails after `timeoutMs` of real time. */
+  async settled(unanswered: Unanswered = {}, timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let quietTurns = 0;
     while (quietTurns < 3) {
       if (Date.now() > deadline) throw new Error(`The station link did not go quiet within ${timeoutMs} ms`);
       await ioTurn();
-      quietTurns = this.quietBut(csmsCalls) ? quietTurns + 1 : 0;
+      quietTurns = this.quietBut(unanswered) ? quietTurns + 1 : 0;
     }
   }
 }
 
 /**
  * Moves a FakeClock forward by `ms`, one due timer at a time, and after each lets the station's CALLs be answered
- * before time moves on. What a real clock would do, without sleeping. `csmsCalls`: CSMS CALLs the case leaves
- * waiting on purpose while time passes (their answer needs it).
+ * before time moves on. What a real clock would do, without sleeping. `unanswered`: CALLs the case leaves waiting on
+ * purpose while time passes.
  */
-export async function advanceQuietly(clock: FakeClock, watch: FrameWatch, ms: number, csmsCalls = 0): Promise<void> {
+export async function advanceQuietly(clock: FakeClock, watch: FrameWatch, ms: number, unanswered: Unanswered = {}): Promise<void> {
   let remaining = ms;
-  await watch.settled(undefined, csmsCalls);
+  await watch.settled(unanswered);
   for (;;) {
     const next = clock.msUntilNextTimer();
     if (next === undefined || next > remaining) {
       await clock.advance(remaining);
-      await watch.settled(undefined, csmsCalls);
+      await watch.settled(unanswered);
       return;
     }
     await clock.advance(next);
     remaining -= next;
-    await watch.settled(undefined, csmsCalls);
+    await watch.settled(unanswered);
   }
 }

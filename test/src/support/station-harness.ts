@@ -7,6 +7,7 @@ import { SystemClock } from '@evstation/adapters-hw';
 import { openSqliteStationStores } from '@evstation/adapters-storage';
 import { WsTransport } from '@evstation/adapters-transport';
 import { stationCalls, waitForCalls, waitForNewClient } from './ocpp-frames.js';
+import { FrameWatch } from './quiet-clock.js';
 import type { CsmsClient, StrictCsms } from './strict-csms.js';
 
 /** The layout the conformance cases use: two EVSEs, one Type 2 connector each. */
@@ -31,6 +32,8 @@ export interface RunningStation {
   stores: StationStores;
   logger: MemoryLogger;
   resets: ResetCommand[];
+  /** The station's own frame log, watched for unanswered CALLs (what `advanceQuietly` waits on). */
+  frames: FrameWatch;
   /** Stops the station and closes its database (like a clean shutdown). */
   stop(): Promise<void>;
 }
@@ -67,6 +70,8 @@ export function startStation(options: StationOptions): RunningStation {
   const logger = options.logger ?? new MemoryLogger();
   const stores = openSqliteStationStores(options.dbPath);
   const resets: ResetCommand[] = [];
+  const frames = new FrameWatch();
+  const ocppMessages = options.callbacks?.ocppMessages;
   const deviceModel = DeviceModel.load(
     { store: stores.deviceModel, logger, clock },
     {
@@ -93,7 +98,15 @@ export function startStation(options: StationOptions): RunningStation {
       ],
       ...options.options,
     },
-    { isResetAllowed: () => true, reset: (r) => void resets.push(r), ...options.callbacks },
+    {
+      isResetAllowed: () => true,
+      reset: (r) => void resets.push(r),
+      ...options.callbacks,
+      ocppMessages: (record) => {
+        frames.record(record);
+        ocppMessages?.(record);
+      },
+    },
   );
   if (options.start !== false) chargePoint.start(options.bootReason === undefined ? {} : { bootReason: options.bootReason });
   return {
@@ -102,6 +115,7 @@ export function startStation(options: StationOptions): RunningStation {
     stores,
     logger,
     resets,
+    frames,
     stop: async () => {
       await chargePoint.stop();
       stores.close();
