@@ -20,11 +20,6 @@ export function isSelfIssued(certificate: X509Certificate): boolean {
   return namesIssuer(certificate, certificate);
 }
 
-/** Whether two certificates hold the same public key. */
-export function sameKey(a: X509Certificate, b: X509Certificate): boolean {
-  return sameBytes(a.publicKey.rawData, b.publicKey.rawData);
-}
-
 /** Whether `issuer` signed `certificate`: the names chain and the signature verifies with the issuer's key. */
 export async function isSignedBy(certificate: X509Certificate, issuer: X509Certificate): Promise<boolean> {
   if (!namesIssuer(certificate, issuer)) return false;

@@ -4,9 +4,6 @@ import type { X509Certificate } from './x509.js';
 
 const NODE_HASH: Readonly<Record<HashAlgorithmEnumType, string>> = { SHA256: 'sha256', SHA384: 'sha384', SHA512: 'sha512' };
 
-/** The hash algorithms OCPP 2.0.1 names (HashAlgorithmEnumType). */
-export const HASH_ALGORITHMS: readonly HashAlgorithmEnumType[] = ['SHA256', 'SHA384', 'SHA512'];
-
 function digest(algorithm: HashAlgorithmEnumType, data: Uint8Array): string {
   return createHash(NODE_HASH[algorithm]).update(data).digest('hex');
 }

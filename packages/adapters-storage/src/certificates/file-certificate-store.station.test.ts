@@ -72,8 +72,13 @@ describe('FileCertificateStore: the station certificate (A02/A03)', () => {
     const first = await kit.store.generateCsr(subject);
     await kit.store.generateCsr(subject);
     const chain = `${ca.signCsr(first, subCa)}${subCa.cert}`;
-    expect(await kit.store.installStationCertificate(chain, {})).toMatchObject({ status: 'Accepted', active: true });
+    const result = await kit.store.installStationCertificate(chain, {});
+    expect(result).toMatchObject({ status: 'Accepted', active: true });
     expect(new NodeX509(kit.store.tlsMaterial().clientCertificateChain!).issuer).toContain('Station Sub CA');
+    // The validity window of the whole chain, the same at install and after a restart.
+    const status = kit.store.stationCertificateStatus();
+    expect(result).toMatchObject({ validFrom: status.active?.validFrom, validTo: status.active?.validTo });
+    expect(kit.reopen().stationCertificateStatus()).toEqual(status);
   });
 
   it('TC_A_14_CS refuses invalid chains with a precise reason and keeps the pending key (A02.FR.20)', async () => {

@@ -169,11 +169,13 @@ export class FileCertificateStore implements CertificateStorePort {
       const roots = this.csmsRoots().map((r) => r.certificate);
       const check = await checkStationChain(chainPem, { now, pendingKeys: this.pending, csmsRoots: roots, ...(options.maxChainSize === undefined ? {} : { maxChainSize: options.maxChainSize }) });
       if (!check.ok) return { status: 'Rejected', reason: check.reason, detail: check.detail };
-      const active = check.validFrom.getTime() <= now.getTime();
-      const file = active ? fileNames.stationActive : fileNames.stationNext;
-      const record = { ...stationRecordOf(file, check.certificates, check.key.privateKeyPem, roots), validFrom: check.validFrom, validTo: check.validTo };
+      // The validity window as a reopened store computes it again from the file (stationRecord).
+      const verified = stationRecordOf(fileNames.stationActive, check.certificates, check.key.privateKeyPem, roots);
+      const { validFrom, validTo } = verified;
+      const active = validFrom.getTime() <= now.getTime();
+      const record = active ? verified : { ...verified, file: fileNames.stationNext };
       try {
-        this.dir.write(file, stationFileText(check.certificates, check.key.privateKeyPem));
+        this.dir.write(record.file, stationFileText(check.certificates, check.key.privateKeyPem));
         if (active && this.next !== undefined) this.dir.remove(this.next.file);
         for (const key of this.pending) this.dir.remove(key.file);
       } catch (error) {
@@ -182,8 +184,8 @@ export class FileCertificateStore implements CertificateStorePort {
       this.pending = [];
       if (active) [this.active, this.next] = [record, undefined];
       else this.next = record;
-      this.options.logger?.info({ subject: check.certificates[0]!.subject, validFrom: check.validFrom.toISOString(), active }, 'Station certificate installed');
-      return { status: 'Accepted', validFrom: check.validFrom, validTo: check.validTo, active };
+      this.options.logger?.info({ subject: check.certificates[0]!.subject, validFrom: validFrom.toISOString(), active }, 'Station certificate installed');
+      return { status: 'Accepted', validFrom, validTo, active };
     });
   }
 

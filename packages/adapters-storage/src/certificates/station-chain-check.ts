@@ -14,15 +14,11 @@ export interface PendingKey {
   privateKeyPem: string;
 }
 
-/** A verified chain: the certificates as received (leaf first), the key it belongs to and its validity window. */
+/** A verified chain: the certificates as received (leaf first) and the key it belongs to. */
 export interface VerifiedChain {
   ok: true;
   certificates: X509Certificate[];
   key: PendingKey;
-  /** The issuer of the leaf (an intermediate of the chain or the CSMS root), for the leaf's hash data. */
-  leafIssuer: X509Certificate;
-  validFrom: Date;
-  validTo: Date;
 }
 
 /** A refused chain. */
@@ -78,15 +74,7 @@ export async function checkStationChain(chainPem: string, context: ChainCheckCon
   }
   const path = await pathToRoot(leaf, certificates.slice(1), context);
   if (path === undefined) return refuse('InvalidChain', `no valid signature path from ${leaf.subject} to an installed CSMS root certificate`);
-  const validated = path.slice(0, -1);
-  return {
-    ok: true,
-    certificates,
-    key,
-    leafIssuer: path[1]!,
-    validFrom: new Date(Math.max(...validated.map((c) => c.notBefore.getTime()))),
-    validTo: new Date(Math.min(...validated.map((c) => c.notAfter.getTime()))),
-  };
+  return { ok: true, certificates, key };
 }
 
 /** The certificates from the leaf to an installed, unexpired CSMS root (both included), or undefined. */
