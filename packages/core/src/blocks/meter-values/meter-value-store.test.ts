@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MeterValueType } from '../../messages/index.js';
+import type { MeterValueType, ReadingContextEnumType } from '../../messages/index.js';
 import { acReading, at, meteringSetup, signedReading, summary } from './meter-values.test-kit.js';
 import { silentLogger } from '../../logging/silent-logger.js';
 import { MeterValueStore } from './meter-value-store.js';
@@ -97,5 +97,24 @@ describe('MeterValueStore TxEnded readings cap', () => {
     expect(kept[0]).toBe(0);
     expect(kept).toEqual([...kept].sort((a, b) => (a ?? 0) - (b ?? 0)));
     expect(kept.at(-1)).toBeGreaterThan(90);
+  });
+
+  it('J02: past the cap the samples kept stay evenly spread from the start, between the Begin and End readings', () => {
+    const store = new MeterValueStore({ logger: silentLogger, maxTxEndedReadings: 12 });
+    store.beginTransaction(1, 'tx-1');
+    const reading = (minute: number, context: ReadingContextEnumType): MeterValueType => ({
+      timestamp: new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString(),
+      sampledValue: [{ value: minute, context }],
+    });
+    store.appendTxEndedReadings(1, [reading(0, 'Transaction.Begin')]);
+    for (let minute = 1; minute <= 200; minute += 1) store.appendTxEndedReadings(1, [reading(minute, 'Sample.Periodic')]);
+    store.appendTxEndedReadings(1, [reading(201, 'Transaction.End')]);
+    const kept = store.endTransaction(1).map((m) => [m.sampledValue[0]?.value, m.sampledValue[0]?.context]);
+    expect(kept.length).toBeLessThanOrEqual(12);
+    expect(kept[0]).toEqual([0, 'Transaction.Begin']);
+    expect(kept.at(-1)).toEqual([201, 'Transaction.End']);
+    const samples = kept.slice(1, -1).map(([minute]) => minute as number);
+    // Every 32nd of the 200 samples: the first one, then one each 32 minutes up to the last stretch.
+    expect(samples).toEqual([1, 33, 65, 97, 129, 161, 193]);
   });
 });

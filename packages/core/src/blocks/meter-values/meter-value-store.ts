@@ -11,7 +11,17 @@ interface Reading {
 /** The metering state of one transaction: its id and the readings kept for TransactionEvent(Ended). */
 interface TransactionLog {
   transactionId: string;
+  /** Transaction.Begin and Transaction.End readings (always kept) and the samples kept, oldest first. */
   readings: MeterValueType[];
+  /** Samples (Sample.Periodic, Sample.Clock) offered so far; the n-th (from 0) is kept when n is a multiple of `stride`. */
+  offered: number;
+  /** 1 until the cap is reached; each thinning doubles it, so the samples kept stay evenly spread over the transaction. */
+  stride: number;
+}
+
+/** Transaction.Begin and Transaction.End readings frame the transaction: they are never thinned out. */
+function isBoundary(meterValue: MeterValueType): boolean {
+  return meterValue.sampledValue.some((sv) => sv.context === 'Transaction.Begin' || sv.context === 'Transaction.End');
 }
 
 /** Most readings kept for one transaction's Ended event (a day at TxEndedInterval 180 s). */
@@ -78,7 +88,7 @@ export class MeterValueStore {
     if (!Number.isInteger(evseId) || evseId < 1) throw new RangeError(`A transaction runs on an EVSE id >= 1, not ${evseId}`);
     const open = this.transactions.get(evseId);
     if (open !== undefined) this.logger.warn({ evseId, transactionId: open.transactionId }, 'transaction metering replaced without being ended');
-    this.transactions.set(evseId, { transactionId, readings: [] });
+    this.transactions.set(evseId, { transactionId, readings: [], offered: 0, stride: 1 });
   }
 
   /** The id of the transaction metering on an EVSE, if any. */
@@ -96,17 +106,19 @@ export class MeterValueStore {
     return [...this.transactions.keys()].sort((a, b) => a - b);
   }
 
-  /** J02: keeps readings for the transaction's Ended event (Transaction.Begin, TxEndedInterval samples, Transaction.End); no-op without a transaction. */
+  /**
+   * J02: keeps readings for the transaction's Ended event (Transaction.Begin, TxEndedInterval samples, Transaction.End);
+   * no-op without a transaction. A long transaction with a short TxEndedInterval must not grow memory (or the Ended
+   * message) without bound: past the cap every other sample is dropped and from then on only every other one is taken,
+   * so the samples kept stay evenly spread from the start; Transaction.Begin and Transaction.End are always kept.
+   */
   appendTxEndedReadings(evseId: number, meterValues: readonly MeterValueType[]): void {
     const log = this.transactions.get(evseId);
     if (log === undefined) return;
-    log.readings.push(...meterValues);
-    // A long transaction with a short TxEndedInterval must not grow memory (or the Ended message) without bound:
-    // past the cap, every other reading after the first (Transaction.Begin) is dropped, keeping the spread over time.
-    if (log.readings.length > this.maxTxEndedReadings) {
-      const [first, ...rest] = log.readings;
-      log.readings = [...(first === undefined ? [] : [first]), ...rest.filter((_, i) => i % 2 === 1)];
-      this.logger.info({ evseId, kept: log.readings.length }, 'TxEnded readings thinned to stay under the cap');
+    for (const meterValue of meterValues) {
+      if (!isBoundary(meterValue) && log.offered++ % log.stride !== 0) continue;
+      log.readings.push(meterValue);
+      if (log.readings.length > this.maxTxEndedReadings) this.thin(evseId, log);
     }
   }
 
@@ -115,6 +127,14 @@ export class MeterValueStore {
     const log = this.transactions.get(evseId);
     this.transactions.delete(evseId);
     return log?.readings ?? [];
+  }
+
+  /** The kept samples are the offered ones at multiples of the stride: keeping every other one doubles it. */
+  private thin(evseId: number, log: TransactionLog): void {
+    let position = 0;
+    log.readings = log.readings.filter((meterValue) => isBoundary(meterValue) || position++ % 2 === 0);
+    log.stride *= 2;
+    this.logger.info({ evseId, kept: log.readings.length, stride: log.stride }, 'TxEnded samples thinned to stay under the cap');
   }
 }
 
