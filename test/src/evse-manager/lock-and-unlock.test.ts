@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotifyEventRequest } from '@evstation/core';
-import { StrictCsms } from '../support/strict-csms.js';
-import { tempDatabase } from '../support/station-harness.js';
-import { acceptingHandlers, flushStation, stationCalls } from '../support/ocpp-frames.js';
-import { startEvseStation, type EvseStation, type EvseStationOptions } from '../support/evse-station.js';
+import type { StrictCsms } from '../support/strict-csms.js';
+import { flushStation, stationCalls } from '../support/ocpp-frames.js';
+import { evseStationPerTest } from '../support/evse-station.js';
 import { eventsOf, expectWellFormed, summary } from '../support/transaction-events.js';
 import { CARD, chargingByCard, energies, EV_POWER_W, JAMMED_LOCK_MS, LOCK_MS, lockPulses, startedOn, watchContactor } from './evse-steps.js';
 
@@ -23,37 +22,18 @@ const PROBLEM_ON_EVSE_1 = { component: { name: 'ConnectorPlugRetentionLock', evs
  * on the FakeClock) jams or is forced open, and the CSMS unlocks; the real ChargePoint reports and answers.
  */
 describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let s: EvseStation | undefined;
-
-  beforeEach(async () => {
-    csms = await StrictCsms.start({ handlers: acceptingHandlers() });
-    db = tempDatabase();
-  });
-
-  afterEach(async () => {
-    await s?.stop();
-    s = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
-  async function boot(options: Omit<EvseStationOptions, 'dbPath'> = {}): Promise<EvseStation> {
-    s = await startEvseStation(csms, { dbPath: db.path, ...options });
-    return s;
-  }
+  const { boot } = evseStationPerTest();
 
   it('G05.FR.01/02 a jammed lock: the contactor never closes, Problem reported, SuspendedEVSE, the transaction counts no energy', async () => {
     const station = await boot({ values: { 'SampledDataCtrlr.TxUpdatedInterval': '30' } });
     const contactor = watchContactor(station, 1);
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     evse.command({ type: 'lock-fault', fault: 'jam' });
     evse.command({ type: 'plug-in' });
     evse.command({ type: 'present-token', idToken: CARD });
     await station.run(JAMMED_LOCK_MS);
-    expect(lockProblems(csms, since)).toEqual([PROBLEM_ON_EVSE_1]);
+    expect(lockProblems(station.csms, since)).toEqual([PROBLEM_ON_EVSE_1]);
 
     await station.run(60_000);
     // One attempt per authorization (the lock's own three pulses), never pulsed for ever; no energy at any time.
@@ -64,9 +44,9 @@ describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', ()
 
     evse.command({ type: 'present-token', idToken: CARD });
     await station.run(LOCK_MS);
-    await flushStation(csms, station.client);
+    await flushStation(station.csms, station.client);
     const transactionId = startedOn(station, 1, since).transactionInfo.transactionId;
-    const events = eventsOf(csms, transactionId, since);
+    const events = eventsOf(station.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: CARD },
@@ -76,7 +56,7 @@ describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', ()
       { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: CARD },
     ]);
     expect(events.flatMap(energies).map(([, , wh]) => wh)).toEqual([0, 0, 0, 0, 0]);
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('G05 a lock that jammed is tried again with the next session, and then charges', async () => {
@@ -89,24 +69,24 @@ describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', ()
     evse.command({ type: 'unplug' });
     await station.run(JAMMED_LOCK_MS);
     evse.command({ type: 'lock-fault', fault: 'none' });
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     await chargingByCard(station);
-    expect(lockProblems(csms, since)).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(lockProblems(station.csms, since)).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('hardware.md 6.3 the lock forced open during charging: energy withdrawn, Problem reported, SuspendedEVSE', async () => {
     const station = await boot();
     const evse = station.evse(1);
     const transactionId = await chargingByCard(station);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     evse.command({ type: 'lock-fault', fault: 'force-open' });
     await station.run(LOCK_MS);
     expect(evse.snapshot()).toMatchObject({ relayClosed: false, powerW: 0, lock: 'unlocked' });
     expect(evse.controller.status()).toMatchObject({ energyAllowed: false, offeredCurrentA: 0 });
-    expect(lockProblems(csms, since)).toEqual([PROBLEM_ON_EVSE_1]);
-    expect(eventsOf(csms, transactionId, since).map(summary)).toEqual([{ eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEVSE' }]);
-    expect(csms.violations).toEqual([]);
+    expect(lockProblems(station.csms, since)).toEqual([PROBLEM_ON_EVSE_1]);
+    expect(eventsOf(station.csms, transactionId, since).map(summary)).toEqual([{ eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEVSE' }]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('TC_F_05_CS Remote unlock Connector - With ongoing transaction: OngoingAuthorizedTransaction, the lock stays and charging goes on', async () => {
@@ -118,7 +98,7 @@ describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', ()
     await station.run(LOCK_MS);
     expect(evse.snapshot()).toMatchObject({ relayClosed: true, lock: 'locked', powerW: EV_POWER_W });
     expect(lockPulses(evse, 'unlock')).toBe(unlocksBefore);
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('TC_F_06_CS Remote unlock Connector - Without ongoing transaction - Accepted: after the stop, the lock is driven open (Unlocked)', async () => {
@@ -133,7 +113,7 @@ describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', ()
     expect(lockPulses(evse, 'unlock')).toBe(unlocksBefore + 1);
     expect(evse.snapshot()).toMatchObject({ relayClosed: false, lock: 'unlocked' });
     expect(evse.lock.mechanism.shortCircuits).toBe(0);
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('F05 a lock that cannot open answers UnlockFailed', async () => {
@@ -145,6 +125,6 @@ describe('evse-manager with the real ChargePoint: connector lock (G05, F05)', ()
     evse.command({ type: 'lock-fault', fault: 'jam' });
     await expect(station.call('UnlockConnector', { evseId: 1, connectorId: 1 })).resolves.toEqual({ status: 'UnlockFailed' });
     expect(evse.snapshot().lock).toBe('locked');
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 });

@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthorizeRequest } from '@evstation/core';
-import { StrictCsms } from '../support/strict-csms.js';
-import { tempDatabase } from '../support/station-harness.js';
-import { acceptingHandlers, flushStation, stationCalls, statusNotifications } from '../support/ocpp-frames.js';
-import { startEvseStation, type EvseStation, type EvseStationOptions } from '../support/evse-station.js';
+import { flushStation, stationCalls, statusNotifications } from '../support/ocpp-frames.js';
+import { evseStationPerTest } from '../support/evse-station.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents } from '../support/transaction-events.js';
 import { CARD, chargingByCard, energies, EV_POWER_W, LOCK_MS, lockPulses, startedOn, watchContactor } from './evse-steps.js';
 
@@ -14,43 +12,24 @@ import { CARD, chargingByCard, energies, EV_POWER_W, LOCK_MS, lockPulses, starte
  * Default TxStartPoint PowerPathClosed, TxStopPoint EVConnected,Authorized.
  */
 describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J02)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let s: EvseStation | undefined;
-
-  beforeEach(async () => {
-    csms = await StrictCsms.start({ handlers: acceptingHandlers() });
-    db = tempDatabase();
-  });
-
-  afterEach(async () => {
-    await s?.stop();
-    s = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
-  async function boot(options: Omit<EvseStationOptions, 'dbPath'> = {}): Promise<EvseStation> {
-    s = await startEvseStation(csms, { dbPath: db.path, ...options });
-    return s;
-  }
+  const { boot } = evseStationPerTest();
 
   it('TC_E_03_CS Local start transaction - Cable plugin first: lock before the contactor, Charging, rising energy, stop by the same card, unlock', async () => {
     const station = await boot({ values: { 'SampledDataCtrlr.TxUpdatedInterval': '30' } });
     const contactor = watchContactor(station, 1);
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
 
     evse.command({ type: 'plug-in' });
     await station.run();
-    expect(statusNotifications(csms, since)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Occupied' }]);
+    expect(statusNotifications(station.csms, since)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Occupied' }]);
     // Not authorized: no PWM, no permission to close, the lock untouched; no transaction before PowerPathClosed.
     expect(evse.snapshot()).toMatchObject({ cp: 'B', relayClosed: false, offeredCurrentA: 0, lock: 'unlocked' });
-    expect(transactionEvents(csms, since)).toEqual([]);
+    expect(transactionEvents(station.csms, since)).toEqual([]);
 
     evse.command({ type: 'present-token', idToken: CARD.toLowerCase() });
     await station.run();
-    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: { idToken: CARD, type: 'ISO14443' } }]);
+    expect(stationCalls<AuthorizeRequest>(station.csms, 'Authorize', since)).toEqual([{ idToken: { idToken: CARD, type: 'ISO14443' } }]);
     // G05: the lock is moving; the contactor may not close before it reports locked.
     expect(evse.controller.status()).toMatchObject({ energyAllowed: false, relayClosed: false });
     await station.run(LOCK_MS);
@@ -65,9 +44,9 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     expect(evse.snapshot()).toMatchObject({ cp: 'B', relayClosed: false, powerW: 0, offeredCurrentA: 0, lock: 'unlocked' });
     evse.command({ type: 'unplug' });
     await station.run();
-    await flushStation(csms, station.client);
+    await flushStation(station.csms, station.client);
 
-    const events = eventsOf(csms, transactionId, since);
+    const events = eventsOf(station.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: CARD },
@@ -90,66 +69,66 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     expect(endContext).toBe('Transaction.End');
     expect(endAt).toBe(events[5]!.timestamp);
     expect(endWh).toBeCloseTo((EV_POWER_W * (Date.parse(events[5]!.timestamp) - chargingSince)) / 3_600_000, 6);
-    expect(statusNotifications(csms, since).map((n) => n.connectorStatus)).toEqual(['Occupied', 'Available']);
-    expect(csms.violations).toEqual([]);
+    expect(statusNotifications(station.csms, since).map((n) => n.connectorStatus)).toEqual(['Occupied', 'Available']);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('TC_E_04_CS Local start transaction - Authorization first: the card with no EV moves nothing; plug-in starts, locks and charges', async () => {
     const station = await boot();
     const contactor = watchContactor(station, 1);
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
 
     evse.command({ type: 'present-token', idToken: CARD });
     await station.run(LOCK_MS);
-    expect(stationCalls(csms, 'Authorize', since)).toHaveLength(1);
+    expect(stationCalls(station.csms, 'Authorize', since)).toHaveLength(1);
     expect(station.station.chargePoint.isAuthorized(1)).toBe(true);
     // No EV: nothing to lock, no PWM, no transaction yet (PowerPathClosed needs the cable).
     expect(evse.snapshot()).toMatchObject({ cp: 'A', relayClosed: false, offeredCurrentA: 0, lock: 'unlocked' });
     expect(lockPulses(evse)).toBe(0);
-    expect(transactionEvents(csms, since)).toEqual([]);
+    expect(transactionEvents(station.csms, since)).toEqual([]);
 
     evse.command({ type: 'plug-in' });
     await station.run(LOCK_MS);
     expect(evse.snapshot()).toMatchObject({ cp: 'C', relayClosed: true, lock: 'locked', powerW: EV_POWER_W });
     expect(contactor).toEqual([{ lock: 'locked', authorized: true }]);
     const started = startedOn(station, 1, since);
-    const events = eventsOf(csms, started.transactionInfo.transactionId, since);
+    const events = eventsOf(station.csms, started.transactionInfo.transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected', idToken: CARD },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
-    expect(statusNotifications(csms, since)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Occupied' }]);
-    expect(csms.violations).toEqual([]);
+    expect(statusNotifications(station.csms, since)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Occupied' }]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('C01 an invalid card neither locks nor charges, and starts no transaction', async () => {
     const station = await boot();
-    csms.clients[0]!.handle('Authorize', () => ({ idTokenInfo: { status: 'Invalid' } }));
+    station.csms.clients[0]!.handle('Authorize', () => ({ idTokenInfo: { status: 'Invalid' } }));
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     evse.command({ type: 'plug-in' });
     evse.command({ type: 'present-token', idToken: '0BADC0DE' });
     await station.run(10 * LOCK_MS);
-    expect(stationCalls(csms, 'Authorize', since)).toHaveLength(1);
+    expect(stationCalls(station.csms, 'Authorize', since)).toHaveLength(1);
     expect(evse.snapshot()).toMatchObject({ cp: 'B', relayClosed: false, offeredCurrentA: 0, lock: 'unlocked' });
     expect(lockPulses(evse)).toBe(0);
-    expect(transactionEvents(csms, since)).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(transactionEvents(station.csms, since)).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('TC_F_02_CS Remote start transaction - Remote start first: RequestStartTransaction, then plug-in locks and charges with the remoteStartId', async () => {
     const station = await boot({ values: { 'AuthCtrlr.AuthorizeRemoteStart': 'true' } });
     const contactor = watchContactor(station, 1);
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     const idToken = { idToken: 'REMOTE-TOKEN-1', type: 'Central' };
 
     await expect(station.call('RequestStartTransaction', { evseId: 1, remoteStartId: 21, idToken })).resolves.toEqual({ status: 'Accepted' });
     await station.run(LOCK_MS);
-    expect(stationCalls(csms, 'Authorize', since)).toEqual([{ idToken }]);
+    expect(stationCalls(station.csms, 'Authorize', since)).toEqual([{ idToken }]);
     // Authorized, but no EV yet: nothing moves.
     expect(evse.snapshot()).toMatchObject({ cp: 'A', relayClosed: false, lock: 'unlocked' });
 
@@ -159,31 +138,31 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     expect(contactor).toEqual([{ lock: 'locked', authorized: true }]);
     const started = startedOn(station, 1, since);
     expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken, evse: { id: 1, connectorId: 1 }, transactionInfo: { remoteStartId: 21 } });
-    expect(eventsOf(csms, started.transactionInfo.transactionId, since).map(summary)).toEqual([
+    expect(eventsOf(station.csms, started.transactionInfo.transactionId, since).map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected', idToken: idToken.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('TC_F_08_CS Remote stop transaction - Success: RequestStopTransaction withdraws energy and releases the connector (Ended RemoteStop)', async () => {
     const station = await boot();
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     const transactionId = await chargingByCard(station);
     await expect(station.call('RequestStopTransaction', { transactionId })).resolves.toEqual({ status: 'Accepted' });
     await station.run(LOCK_MS);
     expect(evse.snapshot()).toMatchObject({ cp: 'B', relayClosed: false, powerW: 0, lock: 'unlocked' });
-    const events = eventsOf(csms, transactionId, since);
+    const events = eventsOf(station.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary).at(-1)).toEqual({ eventType: 'Ended', triggerReason: 'RemoteStop', chargingState: 'EVConnected', stoppedReason: 'Remote' });
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('E02/E04 the EV suspends (pilot B: SuspendedEV, contactor open, no energy) and resumes (Charging)', async () => {
     const station = await boot();
     const evse = station.evse(1);
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     const transactionId = await chargingByCard(station);
 
     evse.command({ type: 'ev', suspended: true });
@@ -196,7 +175,7 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     evse.command({ type: 'ev', suspended: false });
     await station.run();
     expect(evse.snapshot()).toMatchObject({ cp: 'C', relayClosed: true, powerW: EV_POWER_W });
-    const events = eventsOf(csms, transactionId, since);
+    const events = eventsOf(station.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.filter((e) => e.triggerReason === 'ChargingStateChanged').map(summary)).toEqual([
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
@@ -204,12 +183,12 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(station.station.chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([transactionId]);
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 
   it('two EVSEs charge side by side, each on its own reader and meter', async () => {
     const station = await boot();
-    const since = csms.ledger.length;
+    const since = station.csms.ledger.length;
     const first = await chargingByCard(station, 1);
     station.evse(2).command({ type: 'plug-in' });
     station.evse(2).command({ type: 'present-token', idToken: 'CC33DD44' });
@@ -219,6 +198,6 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     expect(second.transactionInfo.transactionId).not.toBe(first);
     expect(second.idToken).toEqual({ idToken: 'CC33DD44', type: 'ISO14443' });
     expect(station.station.chargePoint.activeTransactions().map((t) => t.evseId).sort()).toEqual([1, 2]);
-    expect(csms.violations).toEqual([]);
+    expect(station.csms.violations).toEqual([]);
   });
 });

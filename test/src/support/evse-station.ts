@@ -1,10 +1,12 @@
+import { afterEach, beforeEach } from 'vitest';
 import { EvseManager, FakeClock, type ChargePointCallbacks, type EvseHardware, type EvseManagerOptions } from '@evstation/core';
 import { MemoryLogger } from '@evstation/core/testing';
 import { SimulatedEvse } from '@evstation/adapters-hw';
 import { configValues } from './charging-session.js';
 import { advanceQuietly } from './quiet-clock.js';
-import { conformanceLayout, startBootedStation, type RunningStation } from './station-harness.js';
-import type { CsmsClient, StrictCsms } from './strict-csms.js';
+import { acceptingHandlers } from './ocpp-frames.js';
+import { conformanceLayout, startBootedStation, tempDatabase, type RunningStation } from './station-harness.js';
+import { StrictCsms, type CsmsClient } from './strict-csms.js';
 
 /** How an evse-manager station is built. */
 export interface EvseStationOptions {
@@ -110,6 +112,39 @@ export async function startEvseStation(csms: StrictCsms, options: EvseStationOpt
     stop: async () => {
       await manager.stop();
       await station.stop();
+    },
+  };
+}
+
+/** Starts this test's station (its CSMS is the station's `csms`). */
+export type BootEvseStation = (options?: Omit<EvseStationOptions, 'dbPath'>) => Promise<EvseStation>;
+
+/**
+ * The per-test setup of an evse-manager case, registered on the calling describe: before each test a strict CSMS
+ * (accepting every Core message) and a temp database; after it, the station `boot` started is stopped, the CSMS
+ * closed and the database removed.
+ */
+export function evseStationPerTest(): { boot: BootEvseStation } {
+  let current: { csms: StrictCsms; db: { path: string; dispose: () => void }; station?: EvseStation } | undefined;
+  const running = (): NonNullable<typeof current> => {
+    if (current === undefined) throw new Error('evseStationPerTest: only inside a test');
+    return current;
+  };
+  beforeEach(async () => {
+    current = { csms: await StrictCsms.start({ handlers: acceptingHandlers() }), db: tempDatabase() };
+  });
+  afterEach(async () => {
+    const ending = running();
+    current = undefined;
+    await ending.station?.stop();
+    await ending.csms.close();
+    ending.db.dispose();
+  });
+  return {
+    boot: async (options = {}) => {
+      const test = running();
+      test.station = await startEvseStation(test.csms, { dbPath: test.db.path, ...options });
+      return test.station;
     },
   };
 }
