@@ -4,4 +4,4 @@ export type { PiConfig, PiDeviceModelValue } from './pi-config.js';
 export { parsePiConfig } from './parse-pi-config.js';
 export { readPiCommand, type PiCommand } from './pi-cli.js';
 export { piModules } from './pi-container.js';
-export { piBoardConfig, piStationSettings, piTlsMaterial } from './pi-station.js';
+export { piBoardConfig, piStationSettings } from './pi-station.js';

@@ -38,7 +38,7 @@ describe('station-pi command line (issue 6 §4)', () => {
     expect(refusal(['--config', 'nope.json'], {}, files({}))).toBe('the config file nope.json cannot be read: ENOENT');
     expect(refusal(['--config', 'pi.json'], {}, files({ 'pi.json': '{ "station": ' }))).toMatch(/^the config file pi\.json is not valid JSON/);
     expect(refusal(['--config', 'pi.json'], {}, files({ 'pi.json': JSON.stringify({ ...JSON.parse(example), controller: {} }) }))).toContain('pi.json: the config is not complete: csms.password is missing');
-    expect(refusal(['--config', 'pi.json'], { EVSTATION_PASSWORD: PASSWORD }, files({ 'pi.json': example }))).toBe('pi.json: csms.ca: cannot read /etc/evstation/csms-root.pem: ENOENT');
+    expect(refusal(['--config', 'pi.json'], { EVSTATION_PASSWORD: PASSWORD }, files({ 'pi.json': example }))).toBe('pi.json: cannot read csms.ca file /etc/evstation/csms-root.pem: ENOENT');
     expect(refusal(['--nope'], {}, files({}))).toBe("unknown option '--nope'");
   });
 });

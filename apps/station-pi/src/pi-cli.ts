@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ChargePointTlsMaterial } from '@evstation/core';
+import { readStationTlsFiles, StationConfigError } from '@evstation/wiring';
 import { Command, CommanderError } from 'commander';
 import { PiConfigError } from './config-reader.js';
 import type { PiConfig } from './pi-config.js';
 import { parsePiConfig } from './parse-pi-config.js';
-import { piTlsMaterial } from './pi-station.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -43,9 +43,9 @@ export function readPiCommand(args: readonly string[], env: Readonly<Record<stri
   }
   try {
     const config = parsePiConfig(json, env);
-    return { kind: 'run', config, tls: piTlsMaterial(config.csms, readText) };
+    return { kind: 'run', config, tls: readStationTlsFiles(config.csms, { ca: 'csms.ca', cert: 'csms.cert', key: 'csms.key' }, readText) };
   } catch (error) {
-    if (error instanceof PiConfigError) throw new PiConfigError(`${path}: ${error.message}`);
+    if (error instanceof PiConfigError || error instanceof StationConfigError) throw new PiConfigError(`${path}: ${error.message}`);
     throw error;
   }
 }

@@ -1,29 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ChargePointTlsMaterial } from '@evstation/core';
 import type { PiBoardHardwareConfig, StationSettings } from '@evstation/wiring';
-import { PiConfigError } from './config-reader.js';
 import type { PiConfig } from './pi-config.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
-function readPem(field: string, path: string, readText: (path: string) => string): string {
-  try {
-    return readText(path);
-  } catch (error) {
-    // The path and the reason only: a private key's content never reaches a message.
-    throw new PiConfigError(`${field}: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-}
-
-/** The PEM material of security profiles 2 and 3 (A00), read from the files the config names. */
-export function piTlsMaterial(csms: PiConfig['csms'], readText: (path: string) => string = (path) => readFileSync(path, 'utf8')): ChargePointTlsMaterial | undefined {
-  if (csms.securityProfile < 2 || csms.ca === undefined) return undefined;
-  const roots = readPem('csms.ca', csms.ca, readText).match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (roots.length === 0) throw new PiConfigError(`csms.ca: ${csms.ca} holds no PEM certificate`);
-  if (csms.securityProfile < 3 || csms.cert === undefined || csms.key === undefined) return { csmsRootCertificates: roots };
-  return { csmsRootCertificates: roots, clientCertificateChain: readPem('csms.cert', csms.cert, readText), clientPrivateKey: readPem('csms.key', csms.key, readText) };
-}
 
 /** The station's settings from its config (DESIGN 7: the app is config plus modules). */
 export function piStationSettings(config: PiConfig, tls: ChargePointTlsMaterial | undefined): StationSettings {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { SystemClock } from '@evstation/adapters-hw';
-import { createAppContainer, createStationContainer, systemModule, TOKENS } from '@evstation/wiring';
+import { createAppContainer, createStationContainer, readStationTlsFiles, StationConfigError, systemModule, TOKENS } from '@evstation/wiring';
 import { pino } from 'pino';
 import { parseSimArgs, type SimCommand } from './cli-options.js';
 import { EventHub } from './event-hub.js';
@@ -10,13 +10,12 @@ import { SimUsageError } from './sim-options.js';
 import { startSimRuntime } from './sim-runtime.js';
 import { simStationSettings } from './sim-station-settings.js';
 import { StationMonitor } from './station-monitor.js';
-import { readTlsMaterial } from './tls-files.js';
 
 /** Exit code for bad options (issue 6 §2), as csms-dev. */
 const EXIT_USAGE = 2;
 
 function usage(error: unknown): never {
-  if (!(error instanceof SimUsageError)) throw error;
+  if (!(error instanceof SimUsageError) && !(error instanceof StationConfigError)) throw error;
   process.stderr.write(`station-sim: ${error.message}\nRun station-sim --help for the options.\n`);
   process.exit(EXIT_USAGE);
 }
@@ -29,7 +28,7 @@ try {
     process.stdout.write(command.text);
     process.exit(0);
   }
-  tls = readTlsMaterial(command.options);
+  tls = readStationTlsFiles(command.options, { ca: '--ca', cert: '--cert', key: '--key' });
 } catch (error) {
   usage(error);
 }

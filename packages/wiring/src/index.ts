@@ -6,6 +6,7 @@ export type { ObservedCallback, StationHostDeps, StationObserver, StationStoresF
 export type { StationHardware } from './station-hardware.js';
 export { configuredNetworkProfile, deviceModelValues, type StationSettings } from './station-settings.js';
 export { StationConfigError, validateStation } from './station-config-error.js';
+export { readStationTlsFiles, type StationTlsFileNames, type StationTlsFiles } from './station-tls-files.js';
 export { stationCallbacks } from './station-callbacks.js';
 export { systemModule } from './modules/system.module.js';
 export { sqliteStorageModule } from './modules/sqlite-storage.module.js';
