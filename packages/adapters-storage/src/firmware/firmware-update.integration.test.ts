@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileTransfer } from '@evstation/adapters-transport';
@@ -30,11 +30,26 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** A station's own directory (database file and downloads), removed after the test. */
+function stationDirectory(): { database: string; downloads: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'evstation-l01-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { database: join(dir, 'station.db'), downloads: join(dir, 'downloads') };
+}
+
 /** A station's firmware stack on real adapters: SQLite file, HTTP download, node:crypto checks; the clock is fake. */
-function station(databaseFile: string, downloads: string) {
-  const stores: StationStores = openSqliteStationStores(databaseFile);
+function station(directory: { database: string; downloads: string }) {
+  const stores: StationStores = openSqliteStationStores(directory.database);
   const logger = new MemoryLogger();
-  const fileTransfer = new NodeFileTransfer({ logger }, { downloadDirectory: downloads });
+  const fileTransfer = new NodeFileTransfer({ logger }, { downloadDirectory: directory.downloads });
+  /** The artifact deletions the updater started (it does not wait for them). */
+  const discards: Promise<void>[] = [];
+  const discard = fileTransfer.discard.bind(fileTransfer);
+  fileTransfer.discard = (handle) => {
+    const done = discard(handle);
+    discards.push(done);
+    return done;
+  };
   const sent: FirmwareStatusNotificationRequest[] = [];
   const events: SecurityEvent[] = [];
   const waiters: { status: string; resolve: () => void }[] = [];
@@ -74,7 +89,11 @@ function station(databaseFile: string, downloads: string) {
     stores.close();
   });
   const status = (wanted: string) => (sent.some((r) => r.status === wanted) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ status: wanted, resolve })));
-  return { stores, updater, sent, events, installed, status, reboots: () => reboots, rebootDone, close: () => stores.close(), logger };
+  const downloadedFiles = async (): Promise<string[]> => {
+    await Promise.all(discards);
+    return readdirSync(directory.downloads);
+  };
+  return { stores, updater, sent, events, installed, status, reboots: () => reboots, rebootDone, close: () => stores.close(), logger, downloadedFiles };
 }
 
 function request(requestId: number, firmware: Partial<UpdateFirmwareRequest['firmware']> = {}): UpdateFirmwareRequest {
@@ -87,10 +106,8 @@ function request(requestId: number, firmware: Partial<UpdateFirmwareRequest['fir
 
 describe('L01 on real adapters (HTTP download, node:crypto, SQLite state across the reboot)', () => {
   it('TC_L_01_CS: downloads, verifies and installs; after the reboot it boots with FirmwareUpdate and reports Installed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstation-l01-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const db = join(dir, 'station.db');
-    const before = station(db, join(dir, 'downloads'));
+    const directory = stationDirectory();
+    const before = station(directory);
     const decision = await before.updater.updateFirmware(request(1));
     expect(decision.response).toEqual({ status: 'Accepted' });
     decision.start?.();
@@ -101,7 +118,7 @@ describe('L01 on real adapters (HTTP download, node:crypto, SQLite state across 
     before.updater.stop();
     before.close();
 
-    const after = station(db, join(dir, 'downloads'));
+    const after = station(directory);
     expect(after.updater.bootReason()).toBe('FirmwareUpdate');
     after.updater.start();
     expect(after.events.map((e) => e.type)).toEqual(['FirmwareUpdated']);
@@ -111,9 +128,7 @@ describe('L01 on real adapters (HTTP download, node:crypto, SQLite state across 
   });
 
   it('TC_L_05_CS: a signing certificate of another manufacturer is InvalidCertificate, nothing downloaded', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstation-l05-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const s = station(join(dir, 'station.db'), join(dir, 'downloads'));
+    const s = station(stationDirectory());
     const downloads = http.requests.length;
     const foreign = request(5, { signingCertificate: pki.otherRoot.cert });
     const decision = await s.updater.updateFirmware(foreign);
@@ -124,9 +139,7 @@ describe('L01 on real adapters (HTTP download, node:crypto, SQLite state across 
   });
 
   it('TC_L_06_CS: a signature by another key is InvalidSignature with InvalidFirmwareSignature; the file is deleted', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstation-l06-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const s = station(join(dir, 'station.db'), join(dir, 'downloads'));
+    const s = station(stationDirectory());
     const wrong = request(6, { signingCertificate: pki.rsaSigner.cert });
     const decision = await s.updater.updateFirmware(wrong);
     expect(decision.response.status).toBe('Accepted');
@@ -135,12 +148,11 @@ describe('L01 on real adapters (HTTP download, node:crypto, SQLite state across 
     expect(s.sent.map((r) => r.status)).toEqual(['Downloading', 'Downloaded', 'InvalidSignature']);
     expect(s.events).toEqual([{ type: 'InvalidFirmwareSignature', techInfo: 'requestId 6: signature does not match the firmware file' }]);
     expect(s.installed).toEqual([]);
+    expect(await s.downloadedFiles()).toEqual([]);
   });
 
   it('TC_L_07_CS: a missing file on the server is DownloadFailed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'evstation-l07-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const s = station(join(dir, 'station.db'), join(dir, 'downloads'));
+    const s = station(stationDirectory());
     const decision = await s.updater.updateFirmware(request(7, { location: http.url('/files/missing.bin') }));
     decision.start?.();
     await s.status('DownloadFailed');
