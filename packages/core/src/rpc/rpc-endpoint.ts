@@ -254,7 +254,8 @@ export class RpcEndpoint {
     const sink = this.sink;
     if (sink === undefined) return false;
     const sent = sink.send(text);
-    if (sent) this.deps.onFrame?.({ direction: 'out', text: redactFrameSecrets(text) });
+    // No redaction: the secret-carrying actions are CSMS->CS CALLs, which call() refuses to send.
+    if (sent) this.deps.onFrame?.({ direction: 'out', text });
     return sent;
   }
 }
