@@ -1,6 +1,7 @@
 import { METER_MODELS, type ModbusLinkConfig } from '@evstation/adapters-hw';
+import type { ConfigValue } from '@evstation/core';
 import { ConfigReader, PiConfigError } from './config-reader.js';
-import type { PiConfig, PiDeviceModelValue } from './pi-config.js';
+import type { PiConfig } from './pi-config.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const TOP_LEVEL = ['station', 'csms', 'storage', 'evse', 'meter', 'lock', 'controller', 'tokenReader', 'deviceModel', 'logLevel'];
@@ -53,7 +54,7 @@ function tokenReader(reader: ConfigReader): PiConfig['tokenReader'] {
   return { port: reader.string('tokenReader.port'), baudRate: reader.integer('tokenReader.baudRate', 300, 1_000_000, { optional: true }) ?? 9600 };
 }
 
-function deviceModel(reader: ConfigReader): PiDeviceModelValue[] {
+function deviceModel(reader: ConfigReader): ConfigValue[] {
   const raw = reader.raw('deviceModel');
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {

@@ -1,11 +1,5 @@
 import type { GpioLevel, LockTiming, ModbusLinkConfig } from '@evstation/adapters-hw';
-
-/** A device model value for the station (e.g. TxCtrlr.TxStartPoint), source 'config'. */
-export interface PiDeviceModelValue {
-  component: { name: string; instance?: string };
-  variable: { name: string; instance?: string };
-  value: string;
-}
+import type { ConfigValue } from '@evstation/core';
 
 /** station-pi's JSON config (issue 6 §4): the station, the CSMS, storage, and each piece of the board's hardware. */
 export interface PiConfig {
@@ -28,6 +22,7 @@ export interface PiConfig {
   controller: { port: string; baudRate: number };
   /** null when the board has no reader (`"tokenReader": "none"`). */
   tokenReader: { port: string; baudRate: number } | null;
-  deviceModel: PiDeviceModelValue[];
+  /** Device model values for the station (e.g. TxCtrlr.TxStartPoint), source 'config'. */
+  deviceModel: ConfigValue[];
   logLevel: string;
 }

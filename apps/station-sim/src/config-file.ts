@@ -1,9 +1,10 @@
-import { SimUsageError, type DeviceModelSetting } from './sim-options.js';
+import type { ConfigValue } from '@evstation/core';
+import { SimUsageError } from './sim-options.js';
 
 /** A config file's option values as text (read like their command-line form) and its device model values. */
 export interface ConfigFileValues {
   values: Record<string, string | undefined>;
-  deviceModel: DeviceModelSetting[];
+  deviceModel: ConfigValue[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -18,7 +19,7 @@ function nameAndInstance(value: unknown, where: string): { name: string; instanc
   return instance === undefined ? { name: value['name'] } : { name: value['name'], instance };
 }
 
-function deviceModelSettings(value: unknown, path: string): DeviceModelSetting[] {
+function deviceModelSettings(value: unknown, path: string): ConfigValue[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new SimUsageError(`${path}: "deviceModel" must be a list of { component, variable, value }`);
   return value.map((entry: unknown, i) => {

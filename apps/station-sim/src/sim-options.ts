@@ -1,3 +1,5 @@
+import type { ConfigValue } from '@evstation/core';
+
 /** pino's levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -8,13 +10,6 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface ControlAddress {
   host: string;
   port: number;
-}
-
-/** A device model value from the config file (`deviceModel`), e.g. SampledDataCtrlr.TxUpdatedInterval. */
-export interface DeviceModelSetting {
-  component: { name: string; instance?: string };
-  variable: { name: string; instance?: string };
-  value: string;
 }
 
 /** What station-sim runs (issue 6 §2), after command line, environment and config file are merged. */
@@ -39,8 +34,8 @@ export interface SimOptions {
   logLevel: LogLevel;
   /** OCPP frames kept per station for the message log. */
   messageLog: number;
-  /** Device model values for every station (config file only). */
-  deviceModel: DeviceModelSetting[];
+  /** Device model values for every station (config file `deviceModel`, e.g. SampledDataCtrlr.TxUpdatedInterval). */
+  deviceModel: ConfigValue[];
 }
 
 /** Default control address: loopback, so the API (which has no authentication) is not reachable from the network. */
