@@ -178,7 +178,7 @@ export class ChargePoint {
       logger,
       deviceModel,
       queue: this.queue,
-      transactions: () => this.sessions.transactions,
+      transactions: this.sessions.transactions,
       reset: (request) => this.callbacks.reset(request),
     });
     const session = sessionBlocks({

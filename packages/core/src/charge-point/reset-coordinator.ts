@@ -11,7 +11,7 @@ export interface ResetCoordinatorDeps {
   logger: LoggerPort;
   deviceModel: DeviceModel;
   queue: Pick<MessageQueue, 'whenDrained'>;
-  transactions: () => Pick<TransactionManager, 'abort' | 'abortAll' | 'hasActiveTransaction'>;
+  transactions: Pick<TransactionManager, 'abort' | 'abortAll' | 'hasActiveTransaction'>;
   /** The station's reset callback. */
   reset: (request: ResetCommand) => void;
 }
@@ -28,7 +28,7 @@ export class ResetCoordinator {
 
   /** Resets now (after the Reset response was sent). */
   async perform(request: ResetCommand): Promise<void> {
-    const transactions = this.deps.transactions();
+    const { transactions } = this.deps;
     const ended = request.evseId === undefined ? transactions.abortAll('ImmediateReset', 'ResetCommand').length > 0 : transactions.abort(request.evseId, 'ImmediateReset', 'ResetCommand');
     // Nothing queued is lost by a reset (the queue is durable); waiting only lets the CSMS see Ended before the new boot.
     if (ended) await this.queueFlushed();
@@ -46,7 +46,7 @@ export class ResetCoordinator {
 
   /** A transaction ended: performs the OnIdle resets whose scope is now idle. */
   transactionEnded(): void {
-    const transactions = this.deps.transactions();
+    const { transactions } = this.deps;
     const due = this.pending.filter((r) => !transactions.hasActiveTransaction(r.evseId));
     if (due.length === 0) return;
     const waiting = this.pending.filter((r) => !due.includes(r));
