@@ -3,3 +3,4 @@ export { NotAcceptedError } from './outbox.js';
 export { ChargePointConfigError, REQUIRED_CALLBACKS, validateCallbacks, type ChargePointCallbacks, type ResetCommand } from './callbacks.js';
 export type { ChargePointDeps, ChargePointOptions, ChargePointTlsMaterial } from './charge-point-options.js';
 export type { RegistrationStatus } from './registration.js';
+export type { PresentedIdTokenResult } from './charging-sessions.js';
