@@ -13,9 +13,15 @@ function extensionOf(url: URL): string {
   return /^\.[A-Za-z0-9]{1,8}$/.test(ext) ? ext : '.bin';
 }
 
+/** The failure of a download whose announced size (Content-Length, FTP SIZE) exceeds the cap, known before writing. */
+export function announcedSizeFailure(announced: number | undefined, maxBytes: number): TransferFailure | undefined {
+  if (announced === undefined || !Number.isFinite(announced) || announced <= maxBytes) return undefined;
+  return new TransferFailure('too-large', `Download of ${announced} bytes exceeds the limit of ${maxBytes} bytes`);
+}
+
 /**
  * A downloaded artifact being written: a new file (mode 0600) in the download directory, hashed (SHA-256) and counted
- * as it is written, failing with too-large past the cap. `complete()` gives the DownloadedArtifact; `abandon()` deletes it.
+ * as it is written, failing with too-large past the cap. `receive()` runs one download into it.
  */
 export class ArtifactSink extends Writable {
   private readonly hash = createHash('sha256');
@@ -29,8 +35,23 @@ export class ArtifactSink extends Writable {
     super();
   }
 
+  /**
+   * Writes one download (HTTP or FTP) through `fill` into a new artifact file for `url` in `directory` and describes it;
+   * the partial file is deleted when anything fails.
+   */
+  static async receive(directory: string, url: URL, maxBytes: number, fill: (sink: Writable) => Promise<unknown>): Promise<DownloadedArtifact> {
+    const sink = await ArtifactSink.open(directory, url, maxBytes);
+    try {
+      await fill(sink);
+      return await sink.complete();
+    } catch (error) {
+      await sink.abandon();
+      throw error;
+    }
+  }
+
   /** Opens a new artifact file for `url` in `directory` (created 0700 when missing). */
-  static async open(directory: string, url: URL, maxBytes: number): Promise<ArtifactSink> {
+  private static async open(directory: string, url: URL, maxBytes: number): Promise<ArtifactSink> {
     await mkdir(directory, { recursive: true, mode: 0o700 });
     const path = resolve(directory, `firmware-${randomUUID()}${extensionOf(url)}`);
     const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
@@ -53,14 +74,14 @@ export class ArtifactSink extends Writable {
   }
 
   /** Waits until everything is on disk and describes the artifact. */
-  async complete(): Promise<DownloadedArtifact> {
+  private async complete(): Promise<DownloadedArtifact> {
     if (!this.writableFinished) await finished(this);
     await finished(this.file);
     return { handle: this.path, sizeBytes: this.size, sha256: this.hash.digest('hex') };
   }
 
   /** Closes and deletes the partial file. */
-  async abandon(): Promise<void> {
+  private async abandon(): Promise<void> {
     this.destroy();
     this.file.destroy();
     await finished(this.file).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { DownloadedArtifact } from '@evstation/core';
 import { Client, FTPError } from 'basic-ftp';
-import { ArtifactSink } from './artifact-sink.js';
+import { announcedSizeFailure, ArtifactSink } from './artifact-sink.js';
 import type { ResolvedFileTransferConfig } from './file-transfer-config.js';
 import { classifyError, TransferFailure } from './transfer-failure.js';
 import type { UploadSource } from './upload-source.js';
@@ -35,18 +35,9 @@ export class FtpTransfer {
   async download(url: URL, maxBytes: number, signal: AbortSignal): Promise<DownloadedArtifact> {
     const path = remotePathOf(url);
     return this.session(url, signal, 'download', async (client) => {
-      const announced = await client.size(path).catch(() => undefined);
-      if (announced !== undefined && announced > maxBytes) {
-        throw new TransferFailure('too-large', `Download of ${announced} bytes exceeds the limit of ${maxBytes} bytes`);
-      }
-      const sink = await ArtifactSink.open(this.config.downloadDirectory, url, maxBytes);
-      try {
-        await client.downloadTo(sink, path);
-        return await sink.complete();
-      } catch (error) {
-        await sink.abandon();
-        throw error;
-      }
+      const tooLarge = announcedSizeFailure(await client.size(path).catch(() => undefined), maxBytes);
+      if (tooLarge !== undefined) throw tooLarge;
+      return ArtifactSink.receive(this.config.downloadDirectory, url, maxBytes, (sink) => client.downloadTo(sink, path));
     });
   }
 

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { DownloadedArtifact } from '@evstation/core';
 import { Agent, request, type Dispatcher } from 'undici';
-import { ArtifactSink } from './artifact-sink.js';
+import { announcedSizeFailure, ArtifactSink } from './artifact-sink.js';
 import type { ResolvedFileTransferConfig } from './file-transfer-config.js';
 import { TransferFailure } from './transfer-failure.js';
 import type { UploadSource } from './upload-source.js';
@@ -71,19 +71,12 @@ export class HttpTransfer {
         await discardBody(response.body);
         throw httpStatusFailure(response.statusCode, 'download');
       }
-      const announced = Number(response.headers['content-length']);
-      if (Number.isFinite(announced) && announced > maxBytes) {
+      const tooLarge = announcedSizeFailure(Number(response.headers['content-length']), maxBytes);
+      if (tooLarge !== undefined) {
         await discardBody(response.body);
-        throw new TransferFailure('too-large', `Download of ${announced} bytes exceeds the limit of ${maxBytes} bytes`);
+        throw tooLarge;
       }
-      const sink = await ArtifactSink.open(this.config.downloadDirectory, current, maxBytes);
-      try {
-        await pipeline(response.body, sink, { signal });
-        return await sink.complete();
-      } catch (error) {
-        await sink.abandon();
-        throw error;
-      }
+      return ArtifactSink.receive(this.config.downloadDirectory, current, maxBytes, (sink) => pipeline(response.body, sink, { signal }));
     }
   }
 
