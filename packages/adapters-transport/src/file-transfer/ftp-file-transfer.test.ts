@@ -1,46 +1,23 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CancelSource } from '@evstation/core';
-import { MemoryLogger } from '@evstation/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unusedPort } from '../testing/test-csms.js';
 import { FTP_USER, startTestFtpFileServer, type TestFtpFileServer } from '../testing/test-ftp-file-server.js';
-import { createTestPki, type TestPki } from '../testing/test-pki.js';
-import type { FileTransferConfig } from './file-transfer-config.js';
-import { NodeFileTransfer } from './node-file-transfer.js';
+import { useFileTransferKit } from './file-transfer.test-kit.js';
 
 const FIRMWARE = Buffer.from('ftp firmware image '.repeat(5000));
 
-let pki: TestPki;
-beforeAll(() => {
-  pki = createTestPki();
-});
-afterAll(() => pki.cleanup());
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const kit = useFileTransferKit({ idleTimeoutMs: 5_000, connectTimeoutMs: 5_000 });
+const transfer = kit.transfer;
 
 async function server(tls = false): Promise<TestFtpFileServer> {
-  const started = await startTestFtpFileServer(tls ? { tls: pki.server } : {});
+  const started = await startTestFtpFileServer(tls ? { tls: kit.pki.server } : {});
   writeFileSync(join(started.root, 'fw.bin'), FIRMWARE);
   mkdirSync(join(started.root, 'logs'));
-  cleanups.push(() => started.close());
+  kit.defer(() => started.close());
   return started;
-}
-
-function transfer(config: Partial<FileTransferConfig> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'evstation-ftp-downloads-'));
-  const logger = new MemoryLogger();
-  const adapter = new NodeFileTransfer({ logger }, { downloadDirectory: dir, idleTimeoutMs: 5_000, connectTimeoutMs: 5_000, ...config });
-  cleanups.push(async () => {
-    await adapter.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return { adapter, logger, leftovers: () => readdirSync(dir) };
 }
 
 describe('NodeFileTransfer over FTP (basic-ftp against ftp-srv)', () => {
@@ -131,7 +108,7 @@ describe('NodeFileTransfer over FTP (basic-ftp against ftp-srv)', () => {
 describe('NodeFileTransfer over FTPS (explicit TLS)', () => {
   it('downloads and uploads over AUTH TLS with the configured CA list', async () => {
     const ftps = await server(true);
-    const { adapter } = transfer({ caCertificates: [pki.csmsRoot.cert] });
+    const { adapter } = transfer({ caCertificates: [kit.pki.csmsRoot.cert] });
     expect(await adapter.download({ url: ftps.url('/fw.bin') })).toMatchObject({ ok: true, value: { sizeBytes: FIRMWARE.length } });
     expect(await adapter.upload({ url: ftps.url('/logs/'), fileName: 'a.log', content: { text: 'over tls' } })).toMatchObject({ ok: true });
     expect(readFileSync(join(ftps.root, 'logs', 'a.log'), 'utf8')).toBe('over tls');

@@ -1,54 +1,24 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancelSource } from '@evstation/core';
-import { MemoryLogger } from '@evstation/core/testing';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unusedPort } from '../testing/test-csms.js';
 import { startTestHttpFileServer, type TestHttpFileServer } from '../testing/test-http-file-server.js';
-import { createTestPki, type TestPki } from '../testing/test-pki.js';
-import type { FileTransferConfig } from './file-transfer-config.js';
-import { NodeFileTransfer } from './node-file-transfer.js';
+import { useFileTransferKit } from './file-transfer.test-kit.js';
 
 const FIRMWARE = Buffer.from('evstation firmware image '.repeat(4000));
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-let pki: TestPki;
-beforeAll(() => {
-  pki = createTestPki();
-});
-afterAll(() => pki.cleanup());
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const kit = useFileTransferKit();
+const transfer = kit.transfer;
 
 async function server(tls = false): Promise<TestHttpFileServer> {
-  const started = await startTestHttpFileServer(tls ? { tls: pki.server } : {});
+  const started = await startTestHttpFileServer(tls ? { tls: kit.pki.server } : {});
   started.files.set('fw.bin', FIRMWARE);
-  cleanups.push(() => started.close());
+  kit.defer(() => started.close());
   return started;
-}
-
-function transfer(config: Partial<FileTransferConfig> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'evstation-downloads-'));
-  const downloadDirectory = join(dir, 'firmware');
-  const logger = new MemoryLogger();
-  const adapter = new NodeFileTransfer({ logger }, { downloadDirectory, ...config });
-  cleanups.push(async () => {
-    await adapter.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const leftovers = (): string[] => {
-    try {
-      return readdirSync(downloadDirectory);
-    } catch {
-      return [];
-    }
-  };
-  return { adapter, logger, downloadDirectory, leftovers };
 }
 
 describe('NodeFileTransfer over HTTP (L01 firmware download)', () => {
@@ -115,7 +85,7 @@ describe('NodeFileTransfer over HTTP (L01 firmware download)', () => {
     expect(await adapter.download({ url: http.url('/redirect/3/files/fw.bin') })).toMatchObject({ ok: true, value: { sizeBytes: FIRMWARE.length } });
     expect(await adapter.download({ url: http.url('/redirect/4/files/fw.bin') })).toMatchObject({ ok: false, error: { kind: 'server-error', message: 'More than 3 redirects' } });
     const https = await server(true);
-    const secure = transfer({ caCertificates: [pki.csmsRoot.cert] });
+    const secure = transfer({ caCertificates: [kit.pki.csmsRoot.cert] });
     expect(await secure.adapter.download({ url: https.url('/to-http/files/fw.bin') })).toMatchObject({ ok: false, error: { message: 'Redirect from https: to http: refused' } });
   });
 
@@ -155,7 +125,7 @@ describe('NodeFileTransfer over HTTP (L01 firmware download)', () => {
 describe('NodeFileTransfer over HTTPS', () => {
   it('trusts the configured CA list', async () => {
     const https = await server(true);
-    const { adapter } = transfer({ caCertificates: [pki.csmsRoot.cert] });
+    const { adapter } = transfer({ caCertificates: [kit.pki.csmsRoot.cert] });
     expect(await adapter.download({ url: https.url('/files/fw.bin') })).toMatchObject({ ok: true, value: { sha256: sha256(FIRMWARE) } });
   });
 
@@ -167,10 +137,10 @@ describe('NodeFileTransfer over HTTPS', () => {
   });
 
   it('a server certificate from another CA is refused', async () => {
-    const started = await startTestHttpFileServer({ tls: pki.unknownCaServer });
-    cleanups.push(() => started.close());
+    const started = await startTestHttpFileServer({ tls: kit.pki.unknownCaServer });
+    kit.defer(() => started.close());
     started.files.set('fw.bin', FIRMWARE);
-    const { adapter } = transfer({ caCertificates: [pki.csmsRoot.cert] });
+    const { adapter } = transfer({ caCertificates: [kit.pki.csmsRoot.cert] });
     expect(await adapter.download({ url: started.url('/files/fw.bin') })).toMatchObject({ ok: false, error: { kind: 'network' } });
   });
 });
