@@ -15,8 +15,11 @@ export interface SimulatedHardwareOptions {
   ev?: Partial<SimulatedEvOptions>;
 }
 
+/** 32 A per phase: 22 kW three-phase, the layout's and the hardware's default alike. */
+const DEFAULT_MAX_CURRENT_A = 32;
+
 /** The layout that matches simulated hardware of `evses` EVSEs: three-phase, `maxCurrentA` x 230 V x 3, one cType2 each. */
-export function simulatedLayout(evses: number, maxCurrentA = 32): StationLayout {
+export function simulatedLayout(evses: number, maxCurrentA = DEFAULT_MAX_CURRENT_A): StationLayout {
   return {
     supplyPhases: 3,
     evses: Array.from({ length: evses }, (_, i) => ({ id: i + 1, powerW: maxCurrentA * 230 * 3, supplyPhases: 3, connectors: [{ id: 1, connectorType: 'cType2' }] })),
@@ -28,7 +31,7 @@ export function simulatedLayout(evses: number, maxCurrentA = 32): StationLayout 
  * hardware ports, scriptable from tests and the station-sim control API. The EVs outlive the station's boots.
  */
 export function simulatedHardwareModule(options: SimulatedHardwareOptions): ContainerModule {
-  const maxCurrentA = options.maxCurrentA ?? 32;
+  const maxCurrentA = options.maxCurrentA ?? DEFAULT_MAX_CURRENT_A;
   return new ContainerModule(({ bind }) => {
     bind(TOKENS.SimulatedEvses)
       .toResolvedValue(
