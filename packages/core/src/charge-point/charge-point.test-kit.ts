@@ -2,6 +2,7 @@ import { DeviceModel, type DeviceModelDeps, type StationLayout } from '../device
 import type { StationStores } from '../ports/storage/station-stores.js';
 import { createInMemoryStationStores } from '../storage-memory/index.js';
 import { FakeClock } from '../testing/fake-clock.js';
+import { flushMicrotasks } from '../testing/clock-driver.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 import { MemoryLogger } from '../testing/memory-logger.js';
 import type { ChargePointCallbacks, ResetCommand } from './callbacks.js';
@@ -53,9 +54,7 @@ export function makeStation(options: { stores?: StationStores; clock?: FakeClock
     { isResetAllowed: () => true, reset: (r) => void resets.push(r), ...options.callbacks },
   );
   /** Lets promise chains settle. */
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 50; i += 1) await Promise.resolve();
-  };
+  const settle = (): Promise<void> => flushMicrotasks(50);
   /** Frames sent since `from`, decoded. */
   const framesFrom = (from: number): unknown[][] => transport.sentFrames().slice(from) as unknown[][];
   /** Answers the CALL with id `id` with `payload`. */

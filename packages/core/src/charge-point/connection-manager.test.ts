@@ -4,6 +4,7 @@ import { Router } from '../rpc/router.js';
 import { RpcEndpoint } from '../rpc/rpc-endpoint.js';
 import { createInMemoryStationStores } from '../storage-memory/index.js';
 import { FakeClock } from '../testing/fake-clock.js';
+import { flushMicrotasks } from '../testing/clock-driver.js';
 import { FakeTransport } from '../testing/fake-transport.js';
 import { MemoryLogger } from '../testing/memory-logger.js';
 import { testStationModel } from './charge-point.test-kit.js';
@@ -25,10 +26,6 @@ class RefusingTransport extends FakeTransport {
 
 const OLD_ROOT = '-----BEGIN CERTIFICATE-----\nold\n-----END CERTIFICATE-----\n';
 const NEW_ROOT = '-----BEGIN CERTIFICATE-----\nnew\n-----END CERTIFICATE-----\n';
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i += 1) await Promise.resolve();
-}
 
 function manager(material: ConnectionTlsMaterial = { csmsRootCertificates: [] }) {
   const clock = new FakeClock();
@@ -66,7 +63,7 @@ describe('ConnectionManager and the fallback CSMS root (M05)', () => {
     connections.start();
     expect(transport.options?.tls?.csmsRootCertificates).toEqual([NEW_ROOT]);
     transport.lastEvents?.onDisconnected({ reason: 'tls-failed' });
-    await settle();
+    await flushMicrotasks(20);
     expect(transport.attempts).toBe(2);
     expect(transport.options?.tls?.csmsRootCertificates).toEqual([NEW_ROOT, OLD_ROOT]);
     transport.acceptConnection();
@@ -92,11 +89,11 @@ describe('ConnectionManager and changed TLS material', () => {
     expect(transport.options?.tls?.csmsRootCertificates).toEqual([OLD_ROOT]);
     // Unchanged material: the transport's own back-off goes on (no new connect()).
     transport.lastEvents?.onDisconnected({ reason: 'tls-failed' });
-    await settle();
+    await flushMicrotasks(20);
     expect(transport.attempts).toBe(1);
     material.csmsRootCertificates = [NEW_ROOT];
     transport.lastEvents?.onDisconnected({ reason: 'tls-failed' });
-    await settle();
+    await flushMicrotasks(20);
     expect(transport.attempts).toBe(2);
     expect(transport.options?.tls?.csmsRootCertificates).toEqual([NEW_ROOT]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock.js';
+import { flushMicrotasks } from '../testing/clock-driver.js';
 import { silentLogger } from '../testing/memory-logger.js';
 import { redactFrameSecrets } from './frame-redaction.js';
 import { RpcEndpoint, type FrameRecord } from './rpc-endpoint.js';
@@ -98,7 +99,7 @@ describe('redactFrameSecrets (R9: no secret in the OCPP message log)', () => {
     endpoint.connected({ send: () => true });
     const data = { component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' }, attributeValue: 'Endpoint-Secret_09' };
     endpoint.receive(call('SetVariables', { setVariableData: [data] }));
-    for (let i = 0; i < 20; i += 1) await Promise.resolve();
+    await flushMicrotasks(20);
     expect(served).toEqual([{ setVariableData: [data] }]);
     expect(frames.map((f) => f.direction)).toEqual(['in', 'out']);
     expect(frames.map((f) => f.text).join()).not.toContain('Endpoint-Secret_09');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryMessageQueueStore } from '../storage-memory/index.js';
 import { FakeClock } from '../testing/fake-clock.js';
+import { flushMicrotasks } from '../testing/clock-driver.js';
 import { silentLogger } from '../testing/memory-logger.js';
 import { CallTimeoutError, NotConnectedError } from './call-errors.js';
 import { MessageQueue, type DiscardReason, type MessageQueueSettings } from './message-queue.js';
@@ -32,9 +33,7 @@ function makeQueue(settings: Partial<MessageQueueSettings> = {}, script: Reply[]
     },
     events: { discarded: (m, reason) => discarded.push({ id: m.id, reason }), overflow: (n) => overflows.push(n) },
   });
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 30; i += 1) await Promise.resolve();
-  };
+  const settle = (): Promise<void> => flushMicrotasks(30);
   return { clock, store, sends, discarded, overflows, queue, settle, setReady: (r: boolean) => (ready = r) };
 }
 
@@ -131,7 +130,7 @@ describe('MessageQueue (DESIGN rule 6, E04, E13)', () => {
           const answer = Promise.resolve({});
           if (sent.length === 1) {
             void answer.then(async () => {
-              for (let i = 0; i < ticks; i += 1) await Promise.resolve();
+              await flushMicrotasks(ticks);
               queue.push('security', 'SecurityEventNotification', { type: 'second' }, new Date());
             });
           }
@@ -139,7 +138,7 @@ describe('MessageQueue (DESIGN rule 6, E04, E13)', () => {
         },
       });
       queue.push('security', 'SecurityEventNotification', { type: 'first' }, new Date());
-      for (let i = 0; i < 60; i += 1) await Promise.resolve();
+      await flushMicrotasks(60);
       expect(sent, `second pushed ${ticks} microtasks after the first answer`).toEqual(['first', 'second']);
     }
   });

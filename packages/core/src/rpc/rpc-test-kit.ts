@@ -1,4 +1,5 @@
 import { FakeClock } from '../testing/fake-clock.js';
+import { flushMicrotasks } from '../testing/clock-driver.js';
 import { MemoryLogger } from '../testing/memory-logger.js';
 import type { FunctionalBlock } from './functional-block.js';
 import { loggingMiddleware, validationMiddleware } from './middleware.js';
@@ -20,8 +21,6 @@ export function makeEndpoint(blocks: FunctionalBlock[] = [], messageTimeoutMs = 
   const sink = { open: true, send: (text: string) => (sink.open ? (wire.push(JSON.parse(text)), true) : false) };
   endpoint.connected(sink);
   /** Waits until the async handler chain has written its answers. */
-  const settle = async (): Promise<void> => {
-    for (let i = 0; i < 20; i += 1) await Promise.resolve();
-  };
+  const settle = (): Promise<void> => flushMicrotasks(20);
   return { clock, logger, wire, badFrames, endpoint, sink, settle };
 }
