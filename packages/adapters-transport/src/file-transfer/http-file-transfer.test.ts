@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancelSource } from '@evstation/core';
@@ -59,10 +59,18 @@ describe('NodeFileTransfer over HTTP (L01 firmware download)', () => {
 
   it('cancel mid-transfer: the half-received file is deleted and the outcome is cancelled', async () => {
     const http = await server();
-    const { adapter, leftovers } = transfer();
+    const { adapter, leftovers, downloadDirectory } = transfer();
+    mkdirSync(downloadDirectory, { recursive: true, mode: 0o700 });
+    // Cancel once the artifact file exists, so there is a partial file to delete.
+    const fileCreated = new Promise<void>((resolve) => {
+      const watcher = watch(downloadDirectory, () => {
+        watcher.close();
+        resolve();
+      });
+    });
     const cancel = new CancelSource();
     const pending = adapter.download({ url: http.url('/slow/200000'), cancel: cancel.signal });
-    await http.waitFor('/slow/200000');
+    await fileCreated;
     cancel.cancel();
     expect(await pending).toEqual({ ok: false, error: { kind: 'cancelled', message: 'Transfer cancelled' } });
     expect(leftovers()).toEqual([]);
