@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GpioConnectorLock, ModbusPowerMeter, RapiChargeController, SerialLineTokenReader } from '@evstation/adapters-hw';
@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parsePiConfig } from './parse-pi-config.js';
 import type { PiConfig } from './pi-config.js';
 import { piModules } from './pi-container.js';
+import { exampleConfigJson } from './testing/example-config.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -17,7 +18,7 @@ afterEach(() => {
 
 /** The shipped example, on plain ws (profile 0) and a database in a temp folder. */
 function exampleConfig(): PiConfig {
-  const json = JSON.parse(readFileSync(new URL('../config.example.json', import.meta.url), 'utf8')) as Record<string, Record<string, unknown>>;
+  const json = exampleConfigJson();
   const dir = mkdtempSync(join(tmpdir(), 'station-pi-'));
   dirs.push(dir);
   json['csms'] = { url: 'ws://csms.test/ocpp', securityProfile: 0 };

@@ -1,12 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleConfigJson } from './testing/example-config.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const mainJs = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -30,7 +31,7 @@ async function run(args: string[]): Promise<{ code: number | null; stderr: strin
 
 describe('station-pi dist/main.js (issue 6 §4)', () => {
   it('refuses an incomplete config with exit code 2 and a message naming the missing field', async () => {
-    const config = JSON.parse(readFileSync(new URL('../config.example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const config = exampleConfigJson();
     delete config['controller'];
     config['csms'] = { url: 'ws://csms.test', securityProfile: 0 };
     const path = join(dir, 'incomplete.json');

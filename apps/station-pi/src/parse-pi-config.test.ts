@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PiConfigError } from './config-reader.js';
 import { parsePiConfig } from './parse-pi-config.js';
+import { configErrorOf, exampleConfigJson, PASSWORD } from './testing/example-config.js';
 
-/** The shipped example: it must always be a complete, valid config. */
-const example = JSON.parse(readFileSync(new URL('../config.example.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-const PASSWORD = 'a-password-of-24-chars!!';
+const example = exampleConfigJson();
 
 function without(path: string): Record<string, unknown> {
-  const copy = structuredClone(example);
+  const copy = exampleConfigJson();
   const parts = path.split('.');
   let node: Record<string, unknown> = copy;
   for (const part of parts.slice(0, -1)) node = node[part] as Record<string, unknown>;
@@ -17,19 +14,13 @@ function without(path: string): Record<string, unknown> {
 }
 
 function patched(patch: (config: Record<string, Record<string, unknown>>) => void): Record<string, unknown> {
-  const copy = structuredClone(example) as Record<string, Record<string, unknown>>;
+  const copy = exampleConfigJson();
   patch(copy);
   return copy;
 }
 
 function problem(json: unknown, env: Record<string, string> = {}): string {
-  try {
-    parsePiConfig(json, env);
-  } catch (error) {
-    if (error instanceof PiConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('the config was accepted');
+  return configErrorOf(() => parsePiConfig(json, env));
 }
 
 describe('station-pi config (issue 6 §4)', () => {

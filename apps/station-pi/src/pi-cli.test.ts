@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PiConfigError } from './config-reader.js';
 import { readPiCommand } from './pi-cli.js';
+import { configErrorOf, EXAMPLE_CONFIG_TEXT as example, PASSWORD } from './testing/example-config.js';
 
-const example = readFileSync(new URL('../config.example.json', import.meta.url), 'utf8');
 const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-const PASSWORD = 'a-password-of-24-chars!!';
 
 function files(map: Record<string, string>): (path: string) => string {
   return (path) => {
@@ -16,13 +13,7 @@ function files(map: Record<string, string>): (path: string) => string {
 }
 
 function refusal(args: string[], env: Record<string, string>, read: (path: string) => string): string {
-  try {
-    readPiCommand(args, env, read);
-  } catch (error) {
-    if (error instanceof PiConfigError) return error.message;
-    throw error;
-  }
-  throw new Error('accepted');
+  return configErrorOf(() => readPiCommand(args, env, read));
 }
 
 describe('station-pi command line (issue 6 §4)', () => {
