@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { statSync, truncateSync, writeFileSync } from 'node:fs';
 import { StoreError } from '@evstation/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkIntegrity } from './check-integrity.js';
 import { openSqliteStationStores } from './open-sqlite-station-stores.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { useTempFolder } from './testing/temp-station-database.js';
 
 describe('checkIntegrity', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   function populated(): string {
     const file = folder.path('station.db');

@@ -1,16 +1,12 @@
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStationStores } from './open-sqlite-station-stores.js';
 import { openStationDatabase } from './open-station-database.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { useTempFolder } from './testing/temp-station-database.js';
 
 // The kill -9 crash test comes with issue 4; here: the settings that make a commit durable, and commits visible at once.
 describe('SQLite durability settings (DESIGN §4, rule 6)', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it('opens a file in WAL mode with synchronous=FULL, foreign keys on and a busy timeout', () => {
     const { db } = openStationDatabase(folder.path('station.db'));

@@ -3,18 +3,14 @@ import { pathToFileURL } from 'node:url';
 import { StoreError } from '@evstation/core';
 import { MemoryLogger } from '@evstation/core/testing';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyMigrations, loadMigrations, schemaVersionOf, type Migration } from './migrations.js';
 import { openSqliteStationStores } from './open-sqlite-station-stores.js';
 import { openStationDatabase } from './open-station-database.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { useTempFolder } from './testing/temp-station-database.js';
 
 describe('migrations', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it('finds the numbered migration files at the package root, 001 first', () => {
     const migrations = loadMigrations();

@@ -2,10 +2,10 @@ import { readFileSync, truncateSync, writeFileSync, mkdirSync, existsSync, statS
 import { randomBytes } from 'node:crypto';
 import { StoreError } from '@evstation/core';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations } from './migrations.js';
 import { openSqliteStationStores } from './open-sqlite-station-stores.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { useTempFolder } from './testing/temp-station-database.js';
 
 /** The StoreError that opening `path` throws (fails the test when it opens). */
 function openError(path: string): StoreError {
@@ -31,11 +31,7 @@ function populatedDatabase(file: string): void {
 }
 
 describe('openSqliteStationStores refuses what it cannot use, with one clear error naming the file', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it("refuses a database from a newer version: 'newer-version', naming the file and both versions", () => {
     const file = folder.path('station.db');

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { authCacheKey, type IdTokenType } from '@evstation/core';
 import { fullFirmwareUpdateRecord } from '@evstation/core/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStationStores } from './open-sqlite-station-stores.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { useTempFolder } from './testing/temp-station-database.js';
 
 /** Everything SQLite wrote for the station, as text to search. */
 function fileBytes(file: string): string {
@@ -11,11 +11,7 @@ function fileBytes(file: string): string {
 }
 
 describe('Deleted rows leave no trace in the database file (secure_delete)', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it('R9 / N10: a cleared firmware update and a removed authorization cache entry are gone from the closed file', () => {
     const file = folder.path('station.db');

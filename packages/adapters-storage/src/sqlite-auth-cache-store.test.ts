@@ -1,13 +1,13 @@
 import { InMemoryAuthCacheStore } from '@evstation/core';
 import { authCacheStoreContract } from '@evstation/core/testing';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations, schemaVersionOf } from './migrations.js';
 import { openSqliteStationStores } from './open-sqlite-station-stores.js';
 import { openStationDatabase } from './open-station-database.js';
 import { SqliteAuthCacheStore } from './sqlite-auth-cache-store.js';
 import type { SqliteContext } from './sqlite-context.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { TempFolder, useTempFolder } from './testing/temp-station-database.js';
 
 /** The auth cache store over a real station database file, opened and migrated as openSqliteStationStores does. */
 function fileHarness() {
@@ -39,11 +39,7 @@ authCacheStoreContract('SqliteAuthCacheStore on :memory:', () => {
 authCacheStoreContract('InMemoryAuthCacheStore (re-exported through core)', () => ({ store: new InMemoryAuthCacheStore() }));
 
 describe('SqliteAuthCacheStore migration (002-auth-cache.sql)', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it('adds the auth_cache table to a station database made by an earlier version, keeping its data', () => {
     const file = folder.path('station.db');

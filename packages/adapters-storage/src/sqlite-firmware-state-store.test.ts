@@ -1,17 +1,13 @@
 import { fullFirmwareUpdateRecord } from '@evstation/core/testing';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations, schemaVersionOf } from './migrations.js';
 import { openStationDatabase } from './open-station-database.js';
 import { SqliteFirmwareStateStore } from './sqlite-firmware-state-store.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { useTempFolder } from './testing/temp-station-database.js';
 
 describe('SqliteFirmwareStateStore on the station database', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it('004-firmware.sql adds its table to a database of version 3, keeping its data', () => {
     const file = folder.path('station.db');

@@ -1,13 +1,13 @@
 import { InMemoryTransactionStore, StoreError, type TransactionRecord } from '@evstation/core';
 import { fullTransactionRecord, minimalTransactionRecord, transactionStoreContract } from '@evstation/core/testing';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMigrations, schemaVersionOf } from './migrations.js';
 import { openStationDatabase } from './open-station-database.js';
 import type { SqliteContext } from './sqlite-context.js';
 import { SqliteMessageQueueStore } from './sqlite-message-queue-store.js';
 import { SqliteTransactionStore } from './sqlite-transaction-store.js';
-import { TempFolder } from './testing/temp-station-database.js';
+import { TempFolder, useTempFolder } from './testing/temp-station-database.js';
 
 /** The transaction store over a real station database file, opened and migrated as openSqliteStationStores does. */
 function fileHarness() {
@@ -39,11 +39,7 @@ transactionStoreContract('SqliteTransactionStore on :memory:', () => {
 transactionStoreContract('InMemoryTransactionStore (re-exported through core)', () => ({ store: new InMemoryTransactionStore() }));
 
 describe('SqliteTransactionStore on the station database', () => {
-  let folder: TempFolder;
-  beforeEach(() => {
-    folder = new TempFolder();
-  });
-  afterEach(() => folder.dispose());
+  const folder = useTempFolder();
 
   it('003-transactions.sql adds its table to a database of an earlier version, keeping its data', () => {
     const file = folder.path('station.db');
