@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChargePointConfigError } from './callbacks.js';
 import { makeStation } from './charge-point.test-kit.js';
+import { FakeClock } from '../testing/fake-clock.js';
 
 const actions = (frames: unknown[][]): unknown[] => frames.map((f) => (f[0] === 2 ? f[2] : f[0]));
 
@@ -329,5 +330,31 @@ describe('A04/E04 durable queue in the ChargePoint', () => {
     const types = (second.transport.sentFrames() as unknown[][]).filter((f) => f[2] === 'SecurityEventNotification').map((f) => (f[3] as { type: string }).type);
     expect(types).toEqual(['StartupOfTheDevice', 'TamperDetectionActivated', 'StartupOfTheDevice']);
     expect(second.stores.messageQueue.count()).toBe(0);
+  });
+});
+
+describe('E06 final meter reading before a stop', () => {
+  it('a refreshMeterValue callback that never answers holds the token stop for 2 s at most, then the last reading is used', async () => {
+    const clock = new FakeClock(new Date('2026-03-01T12:00:00.000Z'));
+    const asked: number[] = [];
+    const { chargePoint, boot, settle, logger } = makeStation({
+      clock,
+      callbacks: { refreshMeterValue: (evseId) => (asked.push(evseId), new Promise<void>(() => undefined)) },
+    });
+    chargePoint.start();
+    await boot();
+    const button = { idToken: '', type: 'NoAuthorization' as const };
+    chargePoint.onSessionStarted(1, 1);
+    expect((await chargePoint.presentIdToken(button, { evseId: 1 })).outcome).toBe('started');
+    let outcome: string | undefined;
+    void chargePoint.presentIdToken(button, { evseId: 1 }).then((r) => (outcome = r.outcome));
+    await settle();
+    expect(asked).toEqual([1]);
+    expect(outcome).toBeUndefined();
+    await clock.advance(2_000);
+    await settle();
+    expect(outcome).toBe('stopped');
+    expect(chargePoint.activeTransactions()).toEqual([]);
+    expect(logger.text()).toContain('refreshMeterValue did not answer in time');
   });
 });

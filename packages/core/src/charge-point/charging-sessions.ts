@@ -12,7 +12,7 @@ import type {
   TransactionEventResponse,
   UnlockStatusEnumType,
 } from '../messages/index.js';
-import type { ClockPort } from '../ports/clock.port.js';
+import type { ClockPort, TimerHandle } from '../ports/clock.port.js';
 import type { LoggerPort } from '../ports/logger.port.js';
 import type { QueuedMessage } from '../ports/storage/message-queue-store.port.js';
 import type { StationStores } from '../ports/storage/station-stores.js';
@@ -25,6 +25,9 @@ import { TransactionManager, type AuthorizeOptions, type AuthorizeOutcome, type 
 import type { ChargePointCallbacks } from './callbacks.js';
 import { evseAuthorizedBy, evseForPresentedToken, type EvseCandidate } from './evse-choice.js';
 import { remoteStartTarget, withoutUnsupportedProfile } from './remote-start.js';
+
+/** How long a stop waits for the station's fresh meter reading (a Modbus read takes well under a second). */
+const REFRESH_LIMIT_MS = 2_000;
 
 /** The outcome of presenting a token: where it applied and what it did (C01, E02, E03, E07). */
 export interface PresentedIdTokenResult {
@@ -216,10 +219,16 @@ export class ChargingSessions {
   private async refreshMeterValue(evseId: number): Promise<void> {
     const callbacks = this.deps.callbacks();
     if (callbacks.refreshMeterValue === undefined) return;
+    let timer: TimerHandle | undefined;
+    // A meter that never answers must not hold up the stop: after REFRESH_LIMIT_MS the last reading is used.
+    const limit = new Promise<'timeout'>((resolve) => (timer = this.deps.clock.setTimeout(() => resolve('timeout'), REFRESH_LIMIT_MS)));
     try {
-      await callbacks.refreshMeterValue(evseId);
+      const outcome = await Promise.race([callbacks.refreshMeterValue(evseId), limit]);
+      if (outcome === 'timeout') this.logger.warn({ evseId, limitMs: REFRESH_LIMIT_MS }, 'refreshMeterValue did not answer in time: the last reading is used');
     } catch (error) {
       this.logger.warn({ err: error, evseId }, 'refreshMeterValue callback failed: the last reading is used');
+    } finally {
+      timer?.cancel();
     }
   }
 
