@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, type AuthorizeRequest, type IdTokenInfoType, type IdTokenType } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
+import type { RunningStation } from '../support/station-harness.js';
+import { stationPerTest, type BootOptions } from '../support/station-per-test.js';
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
@@ -18,47 +18,31 @@ const setting = (component: string, variable: string, value: string): Value => (
 const localPreAuthorize = setting('AuthCtrlr', 'LocalPreAuthorize', 'true');
 
 describe('Block C authorization cache against a strict CSMS (SQLite file)', () => {
-  let csms: StrictCsms;
   let directory: TokenDirectory;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation | undefined;
-  let client: CsmsClient;
-
-  beforeEach(async () => {
+  const env = stationPerTest(() => {
     directory = new TokenDirectory();
-    csms = await StrictCsms.start({ handlers: directory.handlers() });
-    db = tempDatabase();
+    return { handlers: directory.handlers() };
   });
 
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
-  async function boot(values: Value[] = [], options: Pick<StationOptions, 'clock' | 'callbacks'> = {}): Promise<RunningStation> {
-    const booted = await startBootedStation(csms, { dbPath: db.path, values, ...options });
-    client = booted.client;
-    station = booted.station;
-    return booted.station;
+  async function boot(values: Value[] = [], options: Pick<BootOptions, 'clock'> = {}): Promise<RunningStation> {
+    return (await env.boot({ values, ...options })).station;
   }
 
   /** Memory state IdTokenCached: the token asked about once, the CSMS answering `info`. */
   async function cached(running: RunningStation, idToken: IdTokenType, info: IdTokenInfoType): Promise<void> {
     directory.set(idToken, info);
     expect((await running.chargePoint.authorize(idToken)).idTokenInfo.status).toBe(info.status);
-    await flushStation(csms, client);
+    await flushStation(env.csms, env.client);
   }
 
   /** Presents a token at EVSE 1 after the cable is in, and returns what went to the CSMS because of it. */
   async function presentAfterPlugIn(running: RunningStation, idToken: IdTokenType) {
     running.chargePoint.onSessionStarted(1, 1);
-    await flushStation(csms, client);
-    const since = csms.ledger.length;
+    await flushStation(env.csms, env.client);
+    const since = env.csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(idToken, { evseId: 1 });
-    await flushStation(csms, client);
-    return { presented, authorizes: stationCalls<AuthorizeRequest>(csms, 'Authorize', since), events: transactionEvents(csms, since), since };
+    await flushStation(env.csms, env.client);
+    return { presented, authorizes: stationCalls<AuthorizeRequest>(env.csms, 'Authorize', since), events: transactionEvents(env.csms, since), since };
   }
 
   it('TC_C_08_CS Authorization through authorization cache - Accepted', async () => {
@@ -68,7 +52,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([]);
     expect(presented.outcome).toBe('started');
     expect(events).toEqual([expect.objectContaining({ eventType: 'Started', triggerReason: 'Authorized', idToken: tokens.valid })]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   /** C12.FR.05 / C10.FR.03: a cached token that is not Accepted is checked with the CSMS again; its answer decides. */
@@ -84,7 +68,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([{ idToken: tokens.invalid }]);
     expect(presented.outcome).toBe('ignored');
     expect(events).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_10_CS Authorization through authorization cache - Blocked', async () => {
@@ -92,7 +76,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([{ idToken: tokens.invalid }]);
     expect(presented.idTokenInfo.status).toBe('Blocked');
     expect(events).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_11_CS Authorization through authorization cache - Expired', async () => {
@@ -100,7 +84,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([{ idToken: tokens.invalid }]);
     expect(presented.idTokenInfo.status).toBe('Expired');
     expect(events).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_12_CS Authorization through authorization cache - Invalid & Accepted', async () => {
@@ -108,20 +92,20 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([{ idToken: tokens.invalid }]);
     expect(presented.outcome).toBe('started');
     expect(events).toEqual([expect.objectContaining({ eventType: 'Started', triggerReason: 'Authorized', idToken: tokens.invalid })]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_13_CS Authorization through authorization cache - Accepted without cable', async () => {
     const running = await boot([localPreAuthorize]);
     await cached(running, tokens.valid, { status: 'Accepted' });
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
     expect(presented.outcome).toBe('authorized');
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
-    expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
+    const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([]);
     expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken: tokens.valid, evse: { id: 1, connectorId: 1 } });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_57_CS Authorization through authorization cache - AuthCacheDisablePostAuthorize', async () => {
@@ -132,14 +116,13 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([]);
     expect(presented).toMatchObject({ outcome: 'ignored', idTokenInfo: { status: 'Invalid' } });
     expect(events).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_32_CS Store Authorization Data in the Authorization Cache - Persistent over reboot', async () => {
     const first = await boot([localPreAuthorize]);
     await cached(first, tokens.valid, { status: 'Accepted' });
     await first.stop();
-    station = undefined;
     // The CSMS would now refuse the token: only a cache that survived the reboot lets the start go on without asking.
     directory.set(tokens.valid, { status: 'Invalid' });
     const rebooted = await boot([localPreAuthorize]);
@@ -147,23 +130,23 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([]);
     expect(presented.outcome).toBe('started');
     expect(events[0]).toMatchObject({ eventType: 'Started', idToken: tokens.valid });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_33_CS Store Authorization Data in the Authorization Cache - Update on AuthorizeResponse', async () => {
     const running = await boot([localPreAuthorize]);
-    const since = csms.ledger.length;
-    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
+    const since = env.csms.ledger.length;
+    await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    expect(stationCalls<AuthorizeRequest>(env.csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', since);
     running.chargePoint.onSessionFinished(1, 1);
-    await flushStation(csms, client);
+    await flushStation(env.csms, env.client);
     // The AuthorizeResponse was cached: the next session with the same token starts without asking.
-    const again = csms.ledger.length;
-    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    expect(stationCalls(csms, 'Authorize', again)).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    const again = env.csms.ledger.length;
+    await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    expect(stationCalls(env.csms, 'Authorize', again)).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_34_CS Store Authorization Data in the Authorization Cache - Update on TransactionEventResponse', async () => {
@@ -174,13 +157,13 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([]);
     expect(presented.outcome).toBe('started');
     // The TransactionEventResponse said Blocked: the transaction is deauthorized (E05) and the cache updated.
-    await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended' && e.triggerReason === 'Deauthorized', since);
-    await flushStation(csms, client);
-    const again = csms.ledger.length;
+    await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended' && e.triggerReason === 'Deauthorized', since);
+    await flushStation(env.csms, env.client);
+    const again = env.csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    await flushStation(csms, client);
-    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', again)).toEqual([{ idToken: tokens.valid }]);
-    expect(csms.violations).toEqual([]);
+    await flushStation(env.csms, env.client);
+    expect(stationCalls<AuthorizeRequest>(env.csms, 'Authorize', again)).toEqual([{ idToken: tokens.valid }]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_36_CS Store Authorization Data in the Authorization Cache - AuthCtrlr.LocalPreAuthorize = false', async () => {
@@ -191,7 +174,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     expect(authorizes).toEqual([{ idToken: tokens.valid }]);
     expect(presented.outcome).toBe('ignored');
     expect(events).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_46_CS Store Authorization Data in the Authorization Cache - AuthCacheLifeTime', async () => {
@@ -202,38 +185,38 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     await cached(running, tokens.valid2, { status: 'Accepted' });
     await advanceQuietly(clock, running.frames, (lifeTimeS - 60) * 1000);
     // Used within its LifeTime: still cached (and its LifeTime starts again).
-    const within = csms.ledger.length;
+    const within = env.csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.valid2, { evseId: 2 });
-    await flushStation(csms, client);
-    expect(stationCalls(csms, 'Authorize', within)).toEqual([]);
+    await flushStation(env.csms, env.client);
+    expect(stationCalls(env.csms, 'Authorize', within)).toEqual([]);
     await advanceQuietly(clock, running.frames, 60 * 1000);
     const { authorizes, presented } = await presentAfterPlugIn(running, tokens.valid);
     expect(authorizes).toEqual([{ idToken: tokens.valid }]);
     expect(presented.outcome).toBe('started');
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_37_CS Clear Authorization Data in Authorization Cache - Accepted', async () => {
     const running = await boot([localPreAuthorize]);
     await cached(running, tokens.valid, { status: 'Accepted' });
-    await expect(client.call('ClearCache', {})).resolves.toEqual({ status: 'Accepted' });
+    await expect(env.client.call('ClearCache', {})).resolves.toEqual({ status: 'Accepted' });
     const { authorizes } = await presentAfterPlugIn(running, tokens.valid);
     expect(authorizes).toEqual([{ idToken: tokens.valid }]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_38_CS Clear Authorization Data in Authorization Cache - Rejected', async () => {
     const running = await boot([localPreAuthorize]);
     await cached(running, tokens.valid, { status: 'Accepted' });
-    const set = (await client.call('SetVariables', {
+    const set = (await env.client.call('SetVariables', {
       setVariableData: [{ component: { name: 'AuthCacheCtrlr' }, variable: { name: 'Enabled' }, attributeValue: 'false' }],
     })) as { setVariableResult: { attributeStatus: string }[] };
     expect(set.setVariableResult[0]?.attributeStatus).toBe('Accepted');
-    await expect(client.call('ClearCache', {})).resolves.toEqual({ status: 'Rejected' });
+    await expect(env.client.call('ClearCache', {})).resolves.toEqual({ status: 'Rejected' });
     // Nothing was cleared: once the cache is enabled again the token is still known.
-    await client.call('SetVariables', { setVariableData: [{ component: { name: 'AuthCacheCtrlr' }, variable: { name: 'Enabled' }, attributeValue: 'true' }] });
+    await env.client.call('SetVariables', { setVariableData: [{ component: { name: 'AuthCacheCtrlr' }, variable: { name: 'Enabled' }, attributeValue: 'true' }] });
     const { authorizes } = await presentAfterPlugIn(running, tokens.valid);
     expect(authorizes).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

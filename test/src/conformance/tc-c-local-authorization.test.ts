@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthorizeRequest, IdTokenInfoType, IdTokenType } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import type { RunningStation } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyTransferStarted } from '../support/charging-session.js';
@@ -17,43 +17,24 @@ type Value = { component: { name: string }; variable: { name: string }; value: s
 const txStartPoint = (value: string): Value => ({ component: { name: 'TxCtrlr' }, variable: { name: 'TxStartPoint' }, value });
 
 describe('Block C local authorization against a strict CSMS (SQLite file)', () => {
-  let csms: StrictCsms;
   let directory: TokenDirectory;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation | undefined;
-  let client: CsmsClient;
+  const env = stationPerTest(() => {
+    directory = new TokenDirectory();
+    return { handlers: directory.handlers() };
+  });
   let authorizedChanges: { evseId: number; authorized: boolean }[];
 
-  beforeEach(async () => {
-    directory = new TokenDirectory();
-    csms = await StrictCsms.start({ handlers: directory.handlers() });
-    db = tempDatabase();
-    authorizedChanges = [];
-  });
-
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
   async function boot(values: Value[] = []): Promise<RunningStation> {
-    const booted = await startBootedStation(csms, {
-      dbPath: db.path,
-      values,
-      callbacks: { authorizationChanged: (evseId, authorized) => void authorizedChanges.push({ evseId, authorized }) },
-    });
-    client = booted.client;
-    station = booted.station;
-    return booted.station;
+    authorizedChanges = [];
+    const callbacks = { authorizationChanged: (evseId: number, authorized: boolean) => void authorizedChanges.push({ evseId, authorized }) };
+    return (await env.boot({ values, callbacks })).station;
   }
 
   /** Reusable state EVConnectedPreSession on EVSE 1: cable in, Occupied reported. */
   async function evConnected(running: RunningStation): Promise<void> {
     running.chargePoint.onSessionStarted(1, 1);
-    await waitUntil(() => statusNotifications(csms).some((s) => s.evseId === 1 && s.connectorStatus === 'Occupied'), 'StatusNotification Occupied');
-    await flushStation(csms, client);
+    await waitUntil(() => statusNotifications(env.csms).some((s) => s.evseId === 1 && s.connectorStatus === 'Occupied'), 'StatusNotification Occupied');
+    await flushStation(env.csms, env.client);
   }
 
   /**
@@ -62,16 +43,16 @@ describe('Block C local authorization against a strict CSMS (SQLite file)', () =
    */
   async function presentRefusedToken(running: RunningStation, idToken: IdTokenType, answer: IdTokenInfoType, options: { evseId?: number } = {}): Promise<void> {
     directory.set(idToken, answer);
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(idToken, options);
-    await flushStation(csms, client);
-    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken }]);
-    expect(transactionEvents(csms, since)).toEqual([]);
+    await flushStation(env.csms, env.client);
+    expect(stationCalls<AuthorizeRequest>(env.csms, 'Authorize', since)).toEqual([{ idToken }]);
+    expect(transactionEvents(env.csms, since)).toEqual([]);
     expect(presented.outcome).toBe('ignored');
     expect(presented.idTokenInfo.status).toBe(answer.status);
     expect(running.chargePoint.isAuthorized(1)).toBe(false);
     expect(authorizedChanges).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   }
 
   it('TC_C_02_CS Local start transaction - Authorization Invalid', async () => {
@@ -103,9 +84,9 @@ describe('Block C local authorization against a strict CSMS (SQLite file)', () =
 
   it('TC_C_56_CS Local start transaction - Authorization Unknown (transaction already started at EVConnected)', async () => {
     const running = await boot([txStartPoint('EVConnected')]);
-    const plugged = csms.ledger.length;
+    const plugged = env.csms.ledger.length;
     await evConnected(running);
-    const [started] = transactionEvents(csms, plugged);
+    const [started] = transactionEvents(env.csms, plugged);
     expect(started).toMatchObject({ eventType: 'Started', triggerReason: 'CablePluggedIn' });
     await presentRefusedToken(running, tokens.unknown, { status: 'Unknown' }, { evseId: 1 });
     expect(running.chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([started!.transactionInfo.transactionId]);
@@ -115,48 +96,48 @@ describe('Block C local authorization against a strict CSMS (SQLite file)', () =
     const running = await boot();
     const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
     expect(presented.outcome).toBe('authorized');
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started).toMatchObject({ triggerReason: 'CablePluggedIn', idToken: tokens.valid, evse: { id: 1, connectorId: 1 }, transactionInfo: { chargingState: 'EVConnected' } });
     running.chargePoint.onChargingStateChanged(1, 'SuspendedEV');
-    const notReady = await waitForEvent(csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', since);
+    const notReady = await waitForEvent(env.csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', since);
     expect(notReady).toMatchObject({ eventType: 'Updated', triggerReason: 'ChargingStateChanged', transactionInfo: { transactionId: started.transactionInfo.transactionId } });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_04_CS Local Stop Transaction - Different idToken', async () => {
     const running = await boot();
-    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    await flushStation(csms, client);
-    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    await flushStation(env.csms, env.client);
+    const since = env.csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.valid2, { evseId: 1 });
-    await flushStation(csms, client);
+    await flushStation(env.csms, env.client);
     // The CSMS accepts the other token, but it has no group in common with the one that started: no stop.
-    expect(stationCalls<AuthorizeRequest>(csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid2 }]);
-    expect(transactionEvents(csms, since)).toEqual([]);
+    expect(stationCalls<AuthorizeRequest>(env.csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid2 }]);
+    expect(transactionEvents(env.csms, since)).toEqual([]);
     expect(presented.outcome).toBe('ignored');
     expect(running.chargePoint.activeTransactions()).toEqual([expect.objectContaining({ transactionId, authorized: true, chargingState: 'Charging' })]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_06_CS Local Stop Transaction - Accepted', async () => {
     const running = await boot();
-    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    await flushStation(csms, client);
-    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    await flushStation(env.csms, env.client);
+    const since = env.csms.ledger.length;
     // StopAuthorized (local): the token that started the transaction stops it without asking the CSMS (E07.FR.02).
     const presented = await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
     expect(presented.outcome).toBe('stopped');
-    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'StopAuthorized', transactionInfo: { transactionId, stoppedReason: 'Local', chargingState: 'EVConnected' } });
     expect(authorizedChanges.at(-1)).toEqual({ evseId: 1, authorized: false });
     // EVConnectedPostSession, then EVDisconnected: the connector becomes Available again, no further event.
     running.chargePoint.onSessionFinished(1, 1);
-    await waitUntil(() => statusNotifications(csms, since).some((s) => s.evseId === 1 && s.connectorStatus === 'Available'), 'StatusNotification Available');
-    await flushStation(csms, client);
-    expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
-    expect(transactionEvents(csms, since).map((e) => e.eventType)).toEqual(['Ended']);
-    expect(csms.violations).toEqual([]);
+    await waitUntil(() => statusNotifications(env.csms, since).some((s) => s.evseId === 1 && s.connectorStatus === 'Available'), 'StatusNotification Available');
+    await flushStation(env.csms, env.client);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([]);
+    expect(transactionEvents(env.csms, since).map((e) => e.eventType)).toEqual(['Ended']);
+    expect(env.csms.violations).toEqual([]);
   });
 });

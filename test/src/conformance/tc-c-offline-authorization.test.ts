@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, type ComponentDefinition, type IdTokenType, type TransactionEventRequest } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import type { CsmsClient } from '../support/strict-csms.js';
+import type { RunningStation } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
@@ -32,39 +33,20 @@ const maxEnergyOnInvalidId = (wh: number): ComponentDefinition => ({
 });
 
 describe('Block C offline authorization against a strict CSMS (SQLite file, fake clock)', () => {
-  let csms: StrictCsms;
   let directory: TokenDirectory;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation | undefined;
+  const env = stationPerTest(() => {
+    directory = new TokenDirectory();
+    return { handlers: directory.handlers() };
+  });
   let client: CsmsClient;
   let clock: FakeClock;
   let paused: number[];
 
-  beforeEach(async () => {
-    directory = new TokenDirectory();
-    csms = await StrictCsms.start({ handlers: directory.handlers() });
-    db = tempDatabase();
+  async function boot(values: Value[], additions: ComponentDefinition[] = []): Promise<RunningStation> {
     clock = new FakeClock(new Date());
     paused = [];
-  });
-
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
-  async function boot(values: Value[], additions: ComponentDefinition[] = []): Promise<RunningStation> {
-    const booted = await startBootedStation(csms, {
-      dbPath: db.path,
-      clock,
-      values: [...offlineSettings, ...values],
-      additions,
-      callbacks: { pauseCharging: (evseId) => void paused.push(evseId) },
-    });
+    const booted = await env.boot({ clock, values: [...offlineSettings, ...values], additions, callbacks: { pauseCharging: (evseId: number) => void paused.push(evseId) } });
     client = booted.client;
-    station = booted.station;
     return booted.station;
   }
 
@@ -72,7 +54,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
   async function pluggedInThenOffline(running: RunningStation): Promise<void> {
     running.chargePoint.onMeterValue(1, energyReading(1000, clock.now()));
     running.chargePoint.onSessionStarted(1, 1);
-    await flushStation(csms, client);
+    await flushStation(env.csms, client);
     await running.frames.settled();
     await client.close({ force: true });
     await waitUntil(() => !running.chargePoint.isConnected, 'the station to notice the dropped connection');
@@ -88,11 +70,11 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     expect(presented.outcome).toBe('started');
     running.chargePoint.onChargingStateChanged(1, 'Charging');
     const [transaction] = running.chargePoint.activeTransactions();
-    const since = csms.ledger.length;
-    const clientsBefore = csms.clients.length;
+    const since = env.csms.ledger.length;
+    const clientsBefore = env.csms.clients.length;
     await advanceQuietly(clock, running.frames, backOffS * 1000);
-    client = await waitForNewClient(csms, clientsBefore);
-    await waitForEvent(csms, 'with the idToken', (e) => e.idToken !== undefined, since);
+    client = await waitForNewClient(env.csms, clientsBefore);
+    await waitForEvent(env.csms, 'with the idToken', (e) => e.idToken !== undefined, since);
     return { since, transactionId: transaction!.transactionId };
   }
 
@@ -110,11 +92,11 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     await pluggedInThenOffline(running);
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
-    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
-    expectOfflineEvents(transactionEvents(csms, since), tokens.valid);
+    const ended = await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    expectOfflineEvents(transactionEvents(env.csms, since), tokens.valid);
     expect(ended).toMatchObject({ triggerReason: 'Deauthorized', transactionInfo: { transactionId, stoppedReason: 'DeAuthorized' } });
     expect(ended.offline).toBeUndefined();
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_17_CS Authorization through authorization cache - StopTxOnInvalidId = true, MaxEnergyOnInvalidId > 0', async () => {
@@ -123,10 +105,10 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     await pluggedInThenOffline(running);
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
-    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended).toMatchObject({ triggerReason: 'Deauthorized', transactionInfo: { transactionId, stoppedReason: 'DeAuthorized' } });
-    expect(transactionEvents(csms, since).some((e) => e.triggerReason === 'EnergyLimitReached')).toBe(false);
-    expect(csms.violations).toEqual([]);
+    expect(transactionEvents(env.csms, since).some((e) => e.triggerReason === 'EnergyLimitReached')).toBe(false);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_15_CS Authorization through authorization cache - StopTxOnInvalidId = false, MaxEnergyOnInvalidId > 0', async () => {
@@ -135,19 +117,19 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     await pluggedInThenOffline(running);
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
-    await flushStation(csms, client);
-    expectOfflineEvents(transactionEvents(csms, since), tokens.valid);
+    await flushStation(env.csms, client);
+    expectOfflineEvents(transactionEvents(env.csms, since), tokens.valid);
     // Invalid, but charging goes on until 500 Wh more than at the start have been delivered.
     running.chargePoint.onMeterValue(1, energyReading(1499, clock.now()));
-    await flushStation(csms, client);
-    expect(transactionEvents(csms, since).filter((e) => e.triggerReason === 'EnergyLimitReached')).toEqual([]);
+    await flushStation(env.csms, client);
+    expect(transactionEvents(env.csms, since).filter((e) => e.triggerReason === 'EnergyLimitReached')).toEqual([]);
     expect(paused).toEqual([]);
     running.chargePoint.onMeterValue(1, energyReading(1500, clock.now()));
-    const limited = await waitForEvent(csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
+    const limited = await waitForEvent(env.csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
     expect(limited).toMatchObject({ eventType: 'Updated', transactionInfo: { transactionId, chargingState: 'SuspendedEVSE' } });
     expect(paused).toEqual([1]);
     expect(running.chargePoint.activeTransactions()).toEqual([expect.objectContaining({ transactionId })]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_18_CS Authorization through authorization cache - StopTxOnInvalidId = false, MaxEnergyOnInvalidId = 0', async () => {
@@ -157,12 +139,12 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.valid);
     // No energy at all on an invalid id: energy stops as soon as the answer arrives, the transaction goes on.
-    const limited = await waitForEvent(csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
+    const limited = await waitForEvent(env.csms, 'EnergyLimitReached', (e) => e.triggerReason === 'EnergyLimitReached', since);
     expect(limited).toMatchObject({ eventType: 'Updated', transactionInfo: { transactionId, chargingState: 'SuspendedEVSE' } });
     expect(paused).toEqual([1]);
-    await flushStation(csms, client);
-    expect(transactionEvents(csms, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    await flushStation(env.csms, client);
+    expect(transactionEvents(env.csms, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_C_26_CS Offline Authorization - Unknown Id', async () => {
@@ -170,17 +152,17 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
     await pluggedInThenOffline(running);
     directory.set(tokens.unknown, { status: 'Invalid' });
     const { since, transactionId } = await startOfflineThenReconnect(running, tokens.unknown);
-    await flushStation(csms, client);
-    expectOfflineEvents(transactionEvents(csms, since), tokens.unknown);
-    expect(stationCalls(csms, 'Authorize', since)).toEqual([]);
+    await flushStation(env.csms, client);
+    expectOfflineEvents(transactionEvents(env.csms, since), tokens.unknown);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([]);
     // StopTxOnInvalidId false: the Invalid answer does not end it; the driver ends it with the same token, then unplugs.
     expect(running.chargePoint.activeTransactions()).toEqual([expect.objectContaining({ transactionId, authorized: true })]);
-    const stopping = csms.ledger.length;
+    const stopping = env.csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.unknown, { evseId: 1 });
     running.chargePoint.onSessionFinished(1, 1);
-    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', stopping);
+    const ended = await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', stopping);
     expect(ended).toMatchObject({ triggerReason: 'StopAuthorized', transactionInfo: { transactionId, stoppedReason: 'Local' } });
-    expect(stationCalls(csms, 'Authorize', stopping)).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(stationCalls(env.csms, 'Authorize', stopping)).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, nextClockAlignedInstant, type MeterValueType, type MeterValuesRequest, type SampledValueType } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import type { RunningStation } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
@@ -32,30 +32,12 @@ function reading(at: Date, wh: number, signed?: SampledValueType['signedMeterVal
 }
 
 describe('Block J clock-aligned meter values against a strict CSMS (SQLite file, fake clock)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation | undefined;
-  let client: CsmsClient;
+  const env = stationPerTest(() => ({ handlers: new TokenDirectory().handlers() }));
   let clock: FakeClock;
 
-  beforeEach(async () => {
-    csms = await StrictCsms.start({ handlers: new TokenDirectory().handlers() });
-    db = tempDatabase();
-    clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
-  });
-
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
   async function boot(values: Value[] = []): Promise<RunningStation> {
-    const booted = await startBootedStation(csms, { dbPath: db.path, clock, values: [...alignedSettings, ...values] });
-    client = booted.client;
-    station = booted.station;
-    return booted.station;
+    clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
+    return (await env.boot({ clock, values: [...alignedSettings, ...values] })).station;
   }
 
   /** Moves to one second before the next aligned instant, lets the meters of `evseIds` read, then crosses the instant. */
@@ -65,7 +47,7 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
     for (const evseId of evseIds) running.chargePoint.onMeterValue(evseId, reading(clock.now(), wh + evseId, signed));
     const readAt = clock.now();
     await advanceQuietly(clock, running.frames, 1000);
-    await flushStation(csms, client);
+    await flushStation(env.csms, env.client);
     return readAt;
   }
 
@@ -82,69 +64,69 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
   it('TC_J_01_CS Clock-aligned Meter Values - No transaction ongoing', async () => {
     const running = await boot();
     for (const round of [1, 2]) {
-      const since = csms.ledger.length;
+      const since = env.csms.ledger.length;
       const readAt = await readThenCross(running, [0, 1], 1000 * round);
-      const sent = stationCalls<MeterValuesRequest>(csms, 'MeterValues', since);
+      const sent = stationCalls<MeterValuesRequest>(env.csms, 'MeterValues', since);
       expect(sent.map((m) => m.evseId)).toEqual([0, 1]);
       expectAligned(sent[0]?.meterValue, readAt, 1000 * round);
       expectAligned(sent[1]?.meterValue, readAt, 1000 * round + 1);
     }
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_02_CS Clock-aligned Meter Values - Transaction ongoing', async () => {
     const running = await boot();
-    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    const since = env.csms.ledger.length;
     const readAt = await readThenCross(running, [0, 1], 5000);
     // The main meter still uses MeterValues; the EVSE with a transaction reports inside it (J01.FR.14, J02).
-    expect(stationCalls<MeterValuesRequest>(csms, 'MeterValues', since).map((m) => m.evseId)).toEqual([0]);
-    const events = transactionEvents(csms, since);
+    expect(stationCalls<MeterValuesRequest>(env.csms, 'MeterValues', since).map((m) => m.evseId)).toEqual([0]);
+    const events = transactionEvents(env.csms, since);
     expect(events).toEqual([expect.objectContaining({ eventType: 'Updated', triggerReason: 'MeterValueClock', transactionInfo: { transactionId } })]);
     expectAligned(events[0]?.meterValue, readAt, 5001);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_03_CS Clock-aligned Meter Values - EventType Ended', async () => {
     const running = await boot([setting('AlignedDataCtrlr', 'TxEndedInterval', String(intervalS)), setting('AlignedDataCtrlr', 'TxEndedMeasurands', 'Energy.Active.Import.Register')]);
-    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
+    const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
     const readings: Date[] = [];
     for (const wh of [6000, 6500, 7000]) readings.push(await readThenCross(running, [1], wh));
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     running.chargePoint.onSessionFinished(1, 1);
-    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(ended.transactionInfo.transactionId).toBe(transactionId);
     const clockAligned = (ended.meterValue ?? []).filter((mv) => mv.sampledValue.every((sv) => sv.context === 'Sample.Clock'));
     expect(clockAligned.map((mv) => [mv.timestamp, mv.sampledValue.map((sv) => [sv.measurand, sv.value])])).toEqual(
       readings.map((at, i) => [at.toISOString(), [['Energy.Active.Import.Register', 6001 + 500 * i]]]),
     );
     expect(ended.meterValue?.at(-1)?.sampledValue[0]?.context).toBe('Transaction.End');
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_04_CS Clock-aligned Meter Values - Signed', async () => {
     const running = await boot();
     const signed = { signedMeterData: 'T0NNRi1TSUdORUQtREFUQQ==', signingMethod: 'ECDSA-secp256r1-SHA256', encodingMethod: 'OCMF', publicKey: 'UFVCTElDLUtFWQ==' };
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     await readThenCross(running, [1], 2000, signed);
-    const [sent] = stationCalls<MeterValuesRequest>(csms, 'MeterValues', since);
+    const [sent] = stationCalls<MeterValuesRequest>(env.csms, 'MeterValues', since);
     expect(sent?.meterValue[0]?.sampledValue[0]).toMatchObject({ value: 2001, context: 'Sample.Clock', signedMeterValue: signed });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_06_CS Clock-aligned Meter Values - SendDuringIdle', async () => {
     const running = await boot([setting('AlignedDataCtrlr', 'SendDuringIdle', 'true')]);
-    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    const during = csms.ledger.length;
+    await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    const during = env.csms.ledger.length;
     await readThenCross(running, [0, 1, 2], 3000);
-    expect(stationCalls(csms, 'MeterValues', during)).toEqual([]);
-    expect(transactionEvents(csms, during)).toEqual([]);
+    expect(stationCalls(env.csms, 'MeterValues', during)).toEqual([]);
+    expect(transactionEvents(env.csms, during)).toEqual([]);
     // Once no transaction runs, the aligned values go out again.
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', during);
-    const idle = csms.ledger.length;
+    await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', during);
+    const idle = env.csms.ledger.length;
     await readThenCross(running, [0, 1, 2], 4000);
-    expect(stationCalls<MeterValuesRequest>(csms, 'MeterValues', idle).map((m) => m.evseId)).toEqual([0, 1, 2]);
-    expect(csms.violations).toEqual([]);
+    expect(stationCalls<MeterValuesRequest>(env.csms, 'MeterValues', idle).map((m) => m.evseId)).toEqual([0, 1, 2]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, type MeterValueType, type SampledValueType } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import type { RunningStation } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
@@ -40,76 +40,57 @@ function contents(meterValue: MeterValueType[] | undefined): [string | undefined
 }
 
 describe('Block J sampled meter values against a strict CSMS (SQLite file, fake clock)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation | undefined;
-  let client: CsmsClient;
+  const env = stationPerTest(() => ({ handlers: new TokenDirectory().handlers() }));
   let clock: FakeClock;
 
-  beforeEach(async () => {
-    csms = await StrictCsms.start({ handlers: new TokenDirectory().handlers() });
-    db = tempDatabase();
-    clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
-  });
-
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await csms.close();
-    db.dispose();
-  });
-
   async function boot(values: Value[] = []): Promise<RunningStation> {
+    clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
     const overridden = (v: Value): boolean => values.some((o) => o.component.name === v.component.name && o.variable.name === v.variable.name);
-    const settings = [...sampledSettings.filter((v) => !overridden(v)), ...values];
-    const booted = await startBootedStation(csms, { dbPath: db.path, clock, values: settings });
-    client = booted.client;
-    station = booted.station;
-    return booted.station;
+    return (await env.boot({ clock, values: [...sampledSettings.filter((v) => !overridden(v)), ...values] })).station;
   }
 
   /** The meter of EVSE 1 reads `wh`, then `seconds` pass. */
   async function readThenWait(running: RunningStation, wh: number, seconds: number, signed = false): Promise<void> {
     running.chargePoint.onMeterValue(1, reading(clock.now(), wh, signed));
     await advanceQuietly(clock, running.frames, seconds * 1000);
-    await flushStation(csms, client);
+    await flushStation(env.csms, env.client);
   }
 
   it('TC_J_07_CS Sampled Meter Values - EventType Started - EVSE known', async () => {
     const running = await boot([setting('TxCtrlr', 'TxStartPoint', 'EVConnected')]);
     running.chargePoint.onMeterValue(1, reading(clock.now(), 12_000));
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     running.chargePoint.onSessionStarted(1, 1);
-    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
     expect(contents(started.meterValue)).toEqual([['Transaction.Begin', 'Energy.Active.Import.Register', 12_000]]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_09_CS Sampled Meter Values - EventType Updated', async () => {
     const running = await boot();
     running.chargePoint.onMeterValue(1, reading(clock.now(), 1000));
-    const transactionId = await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    const since = csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    const since = env.csms.ledger.length;
     await readThenWait(running, 1100, updatedS);
     await readThenWait(running, 1200, updatedS);
-    const periodic = transactionEvents(csms, since).filter((e) => e.triggerReason === 'MeterValuePeriodic');
+    const periodic = transactionEvents(env.csms, since).filter((e) => e.triggerReason === 'MeterValuePeriodic');
     expect(periodic.map((e) => [e.eventType, e.transactionInfo.transactionId, contents(e.meterValue)])).toEqual([
       ['Updated', transactionId, [['Sample.Periodic', 'Energy.Active.Import.Register', 1100], ['Sample.Periodic', 'Power.Active.Import', 11000]]],
       ['Updated', transactionId, [['Sample.Periodic', 'Energy.Active.Import.Register', 1200], ['Sample.Periodic', 'Power.Active.Import', 11000]]],
     ]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_10_CS Sampled Meter Values - EventType Ended', async () => {
     const running = await boot([setting('SampledDataCtrlr', 'TxUpdatedInterval', '0'), setting('SampledDataCtrlr', 'TxEndedInterval', '20')]);
     running.chargePoint.onMeterValue(1, reading(clock.now(), 500));
-    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
+    await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
     for (const wh of [600, 700, 800]) await readThenWait(running, wh, 20);
     running.chargePoint.onMeterValue(1, reading(clock.now(), 850));
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     await running.chargePoint.presentIdToken(tokens.valid, { evseId: 1 });
-    const ended = await waitForEvent(csms, 'Ended', (e) => e.eventType === 'Ended', since);
+    const ended = await waitForEvent(env.csms, 'Ended', (e) => e.eventType === 'Ended', since);
     expect(contents(ended.meterValue)).toEqual([
       ['Transaction.Begin', 'Energy.Active.Import.Register', 500],
       ['Sample.Periodic', 'Energy.Active.Import.Register', 600],
@@ -117,19 +98,19 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
       ['Sample.Periodic', 'Energy.Active.Import.Register', 800],
       ['Transaction.End', 'Energy.Active.Import.Register', 850],
     ]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_J_11_CS Sampled Meter Values - Signed', async () => {
     const running = await boot();
     running.chargePoint.onMeterValue(1, reading(clock.now(), 1000, true));
-    await energyTransferStarted(csms, running.chargePoint, 1, tokens.valid);
-    const [started] = transactionEvents(csms).filter((e) => e.eventType === 'Started');
+    await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
+    const [started] = transactionEvents(env.csms).filter((e) => e.eventType === 'Started');
     expect(started?.meterValue?.[0]?.sampledValue[0]).toMatchObject({ context: 'Transaction.Begin', signedMeterValue: signature });
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     await readThenWait(running, 1300, updatedS, true);
-    const [periodic] = transactionEvents(csms, since).filter((e) => e.triggerReason === 'MeterValuePeriodic');
+    const [periodic] = transactionEvents(env.csms, since).filter((e) => e.triggerReason === 'MeterValuePeriodic');
     expect(periodic?.meterValue?.[0]?.sampledValue[0]).toEqual({ value: 1300, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'Wh' }, context: 'Sample.Periodic', signedMeterValue: signature });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export interface RunningStation {
   resets: ResetCommand[];
   /** The station's own frame log, watched for unanswered CALLs (what `advanceQuietly` waits on). */
   frames: FrameWatch;
-  /** Stops the station and closes its database (like a clean shutdown). */
+  /** Stops the station and closes its database (like a clean shutdown); again, it does nothing more. */
   stop(): Promise<void>;
 }
 
@@ -109,6 +109,7 @@ export function startStation(options: StationOptions): RunningStation {
     },
   );
   if (options.start !== false) chargePoint.start(options.bootReason === undefined ? {} : { bootReason: options.bootReason });
+  let stopped: Promise<void> | undefined;
   return {
     chargePoint,
     deviceModel,
@@ -116,10 +117,11 @@ export function startStation(options: StationOptions): RunningStation {
     logger,
     resets,
     frames,
-    stop: async () => {
-      await chargePoint.stop();
-      stores.close();
-    },
+    stop: () =>
+      (stopped ??= (async () => {
+        await chargePoint.stop();
+        stores.close();
+      })()),
   };
 }
 
