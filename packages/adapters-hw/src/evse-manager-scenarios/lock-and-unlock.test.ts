@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { chargingStation, JAMMED_LOCK_MS, LOCK_MS, scenarioStation, TOKEN } from './scenario-station.js';
+import { chargingStation, JAMMED_LOCK_MS, LOCK_MS, scenarioStation, startCharging, TOKEN, type ScenarioStation } from './scenario-station.js';
+
+/** EVSE 1 plugged in and authorized with a lock that jams: the lock has given up (with its own retries). */
+async function jammedLockSession(): Promise<ScenarioStation> {
+  const station = await scenarioStation();
+  const evse = station.evse(1);
+  evse.command({ type: 'lock-fault', fault: 'jam' });
+  evse.command({ type: 'plug-in' });
+  evse.command({ type: 'present-token', idToken: TOKEN });
+  await station.run(JAMMED_LOCK_MS);
+  return station;
+}
 
 describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05)', () => {
   it('G05.FR.01/02 a jammed lock: no charging, the contactor never closes, the ChargePoint gets the Problem', async () => {
-    const station = await scenarioStation();
+    const station = await jammedLockSession();
     const evse = station.evse(1);
-    evse.command({ type: 'lock-fault', fault: 'jam' });
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(JAMMED_LOCK_MS);
     const failures = station.chargePoint.log(1).filter((line) => line.startsWith('lockFailure:'));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatch(/^lockFailure:FeedbackTimeout/);
@@ -22,19 +29,13 @@ describe('evse-manager scenarios on simulated hardware: connector lock (G05, F05
   });
 
   it('G05 a lock that jammed once is tried again for a new session', async () => {
-    const station = await scenarioStation();
+    const station = await jammedLockSession();
     const evse = station.evse(1);
-    evse.command({ type: 'lock-fault', fault: 'jam' });
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(JAMMED_LOCK_MS);
     evse.command({ type: 'unplug' });
     await station.run(JAMMED_LOCK_MS);
     evse.command({ type: 'lock-fault', fault: 'none' });
-    evse.command({ type: 'plug-in' });
-    evse.command({ type: 'present-token', idToken: TOKEN });
-    await station.run(LOCK_MS);
-    expect(evse.snapshot()).toMatchObject({ lock: 'locked', relayClosed: true });
+    // startCharging checks the EVSE locks and charges.
+    await startCharging(station);
   });
 
   it('hardware.md 6.3 the lock opened by force during charging: energy withdrawn first, then reported', async () => {
