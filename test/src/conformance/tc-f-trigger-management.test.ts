@@ -21,9 +21,7 @@ describe('Block F TriggerMessage LogStatusNotification / FirmwareStatusNotificat
   });
 
   beforeEach(async () => {
-    managed = await ManagedStation.create({ callbacks: { getLogRequest: () => ({ content: { text: 'diagnostics\n' } }) } });
-    await managed.ports.trustManufacturer(managed.clock, site.pki.root.cert);
-    await managed.boot();
+    managed = await ManagedStation.booted({ manufacturerRoot: site.pki.root.cert, callbacks: { getLogRequest: () => ({ content: { text: 'diagnostics\n' } }) } });
   });
   afterEach(async () => {
     await managed.dispose();

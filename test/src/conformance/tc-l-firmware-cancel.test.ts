@@ -22,9 +22,7 @@ describe('Block L firmware update cancel against a strict CSMS (SQLite file, rea
   });
 
   beforeEach(async () => {
-    managed = await ManagedStation.create();
-    await managed.ports.trustManufacturer(managed.clock, site.pki.root.cert);
-    await managed.boot();
+    managed = await ManagedStation.booted({ manufacturerRoot: site.pki.root.cert });
   });
   afterEach(async () => {
     await managed.dispose();

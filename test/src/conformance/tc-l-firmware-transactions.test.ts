@@ -27,9 +27,7 @@ describe('Block L firmware update with transactions against a strict CSMS (SQLit
   });
 
   beforeEach(async () => {
-    managed = await ManagedStation.create({ handlers: new TokenDirectory().handlers() });
-    await managed.ports.trustManufacturer(managed.clock, site.pki.root.cert);
-    await managed.boot();
+    managed = await ManagedStation.booted({ manufacturerRoot: site.pki.root.cert, handlers: new TokenDirectory().handlers() });
   });
   afterEach(async () => {
     await managed.dispose();

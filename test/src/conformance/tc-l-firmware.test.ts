@@ -32,9 +32,7 @@ describe('Block L secure firmware update against a strict CSMS (SQLite file, rea
 
   beforeEach(async () => {
     clock = new FakeClock(new Date());
-    managed = await ManagedStation.create({ clock });
-    await managed.ports.trustManufacturer(clock, site.pki.root.cert);
-    await managed.boot();
+    managed = await ManagedStation.booted({ clock, manufacturerRoot: site.pki.root.cert });
   });
   afterEach(async () => {
     await managed.dispose();

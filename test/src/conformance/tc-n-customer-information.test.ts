@@ -21,14 +21,13 @@ describe('Block N CustomerInformation against a strict CSMS (SQLite file)', () =
 
   beforeEach(async () => {
     records = new Map([[tokens.valid.idToken, HISTORY], ['OCA-CONTRACT-7', 'Contract OCA-CONTRACT-7, tariff Night']]);
-    managed = await ManagedStation.create({
+    managed = await ManagedStation.booted({
       handlers: new TokenDirectory().handlers(),
       callbacks: {
         getCustomerInformation: (customer) => records.get(keyOf(customer)) ?? '',
         clearCustomerInformation: (customer) => void records.delete(keyOf(customer)),
       },
     });
-    await managed.boot();
   });
   afterEach(async () => {
     await managed.dispose();

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock, type GetLogRequest, type GetLogResponse, type LogStatusNotificationRequest } from '@evstation/core';
+import { FakeClock, type GetLogRequest, type GetLogResponse } from '@evstation/core';
 import { startTestFtpFileServer, startTestHttpFileServer, unusedPort, type TestFtpFileServer, type TestHttpFileServer } from '@evstation/adapters-transport/testing';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { ManagedStation } from '../support/managed-station.js';
-import { flushStation, stationCalls, waitUntil } from '../support/ocpp-frames.js';
+import { flushStation, notificationStatuses, waitUntil } from '../support/ocpp-frames.js';
 import type { StrictCsms } from '../support/strict-csms.js';
 
 /*
@@ -21,7 +21,7 @@ const DIAGNOSTICS = 'charger diagnostics: contactor cycles 1204, last fault none
 
 /** The LogStatusNotifications the CSMS received since `since`, as `status#requestId`. */
 function logStatuses(csms: StrictCsms, since = 0): string[] {
-  return stationCalls<LogStatusNotificationRequest>(csms, 'LogStatusNotification', since).map((r) => (r.requestId === undefined ? r.status : `${r.status}#${r.requestId}`));
+  return notificationStatuses(csms, 'LogStatusNotification', since);
 }
 
 async function waitForLogStatus(csms: StrictCsms, status: string, since: number): Promise<void> {
@@ -45,8 +45,7 @@ describe('Block N GetLog against a strict CSMS (SQLite file, real FTP and HTTP, 
 
   beforeEach(async () => {
     clock = new FakeClock(new Date());
-    managed = await ManagedStation.create({ clock, callbacks: { getLogRequest: () => ({ content: { text: DIAGNOSTICS } }) } });
-    await managed.boot();
+    managed = await ManagedStation.booted({ clock, callbacks: { getLogRequest: () => ({ content: { text: DIAGNOSTICS } }) } });
   });
   afterEach(async () => {
     await managed.dispose();

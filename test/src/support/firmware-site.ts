@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { FirmwareStatusNotificationRequest, SecurityEventNotificationRequest, UpdateFirmwareRequest, UpdateFirmwareResponse } from '@evstation/core';
+import type { SecurityEventNotificationRequest, UpdateFirmwareRequest, UpdateFirmwareResponse } from '@evstation/core';
 import { createFirmwareSigningPki, startTestHttpFileServer, type FirmwareSigningPki, type TestHttpFileServer } from '@evstation/adapters-transport/testing';
-import { stationCalls, waitUntil } from './ocpp-frames.js';
+import { notificationStatuses, stationCalls, waitUntil } from './ocpp-frames.js';
 import type { CsmsClient, StrictCsms } from './strict-csms.js';
 
 /** The firmware image the cases install. */
@@ -61,7 +61,7 @@ export async function updateFirmware(client: CsmsClient, request: UpdateFirmware
 
 /** The FirmwareStatusNotifications the CSMS received since `since`, as `status#requestId` (requestId omitted when absent). */
 export function firmwareStatuses(csms: StrictCsms, since = 0): string[] {
-  return stationCalls<FirmwareStatusNotificationRequest>(csms, 'FirmwareStatusNotification', since).map((r) => (r.requestId === undefined ? r.status : `${r.status}#${r.requestId}`));
+  return notificationStatuses(csms, 'FirmwareStatusNotification', since);
 }
 
 /** Waits until a FirmwareStatusNotification `status#requestId` (or bare `status`) arrived since `since`. */

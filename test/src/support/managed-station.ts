@@ -42,6 +42,18 @@ export class ManagedStation {
     return new ManagedStation(csms, options);
   }
 
+  /**
+   * Starts the CSMS, installs `manufacturerRoot` (the root firmware signing certificates must chain to, L01) when
+   * given, and boots the station: the setup of every management case.
+   */
+  static async booted(options: ManagedStationOptions & { manufacturerRoot?: string } = {}): Promise<ManagedStation> {
+    const { manufacturerRoot, ...rest } = options;
+    const managed = await ManagedStation.create(rest);
+    if (manufacturerRoot !== undefined) await managed.ports.trustManufacturer(managed.clock, manufacturerRoot);
+    await managed.boot();
+    return managed;
+  }
+
   /** Starts the station and waits until it is booted and has reported its connectors. */
   async boot(extra: Partial<Omit<StationOptions, 'csmsUrl' | 'dbPath' | 'start'>> = {}): Promise<BootedStation> {
     const booted = await startBootedStation(this.csms, {

@@ -30,6 +30,11 @@ export function stationCalls<T = Record<string, unknown>>(csms: StrictCsms, acti
     .map((e) => (e.frame as unknown[])[3] as T);
 }
 
+/** The `status` of each `action` notification (FirmwareStatusNotification, LogStatusNotification) since `since`, as `status#requestId` (bare `status` without one). */
+export function notificationStatuses(csms: StrictCsms, action: string, since = 0): string[] {
+  return stationCalls<{ status: string; requestId?: number }>(csms, action, since).map((r) => (r.requestId === undefined ? r.status : `${r.status}#${r.requestId}`));
+}
+
 /** StatusNotifications since ledger index `since`, reduced to what the test cases compare. */
 export function statusNotifications(csms: StrictCsms, since = 0): { evseId: number; connectorId: number; connectorStatus: string }[] {
   return stationCalls<StatusNotificationPayload>(csms, 'StatusNotification', since).map(({ evseId, connectorId, connectorStatus }) => ({ evseId, connectorId, connectorStatus }));
