@@ -1,20 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, type NetworkConnectionProfileType, type SetNetworkProfileResponse, type SignCertificateRequest } from '@evstation/core';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { acceptingHandlers, flushStation, waitForCalls, waitUntil } from '../support/ocpp-frames.js';
 import {
   createSecurityPki,
   csmsTls,
+  FAST_RECONNECT,
   installCsmsRoot,
   PASSWORD,
+  securityLogTypes,
   securityValues,
   seedStationCertificate,
-  tempCertificateStore,
+  stationFiles,
   tlsSerial,
   type CertificateStoreKit,
   type SecurityPki,
 } from '../support/security-kit.js';
-import { startBootedStation, tempDatabase, type BootedStation, type RunningStation } from '../support/station-harness.js';
+import { startBootedStation, type BootedStation, type RunningStation } from '../support/station-harness.js';
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 
 /*
@@ -25,12 +28,7 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
  * The station runs on a FakeClock (certificate validity follows it; the sockets and TLS dates stay real).
  */
 const DAY_MS = 86_400_000;
-const fastReconnect = [
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffWaitMinimum' }, value: '1' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRandomRange' }, value: '0' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRepeatTimes' }, value: '0' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkProfileConnectionAttempts' }, value: '2' },
-];
+const fastReconnect = [...FAST_RECONNECT, { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkProfileConnectionAttempts' }, value: '2' }];
 
 let pki: SecurityPki;
 beforeAll(() => {
@@ -38,10 +36,7 @@ beforeAll(() => {
 });
 afterAll(() => pki.ca.cleanup());
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = cleanupAfterEach();
 
 /** A strict CSMS for security profile 1 (ws + password), 2 (TLS + password) or 3 (mutual TLS), closed after the case. */
 async function csmsFor(profile: 1 | 2 | 3, handlers: Parameters<typeof acceptingHandlers>[0] = {}): Promise<StrictCsms> {
@@ -50,16 +45,8 @@ async function csmsFor(profile: 1 | 2 | 3, handlers: Parameters<typeof accepting
     ...(profile === 3 ? { tls: csmsTls(pki, { profile3: true }) } : { password: PASSWORD }),
     ...(profile === 2 ? { tls: csmsTls(pki) } : {}),
   });
-  cleanups.push(() => csms.close());
+  cleanup(() => csms.close());
   return csms;
-}
-
-/** A station's files on `clock`: a database and a certificate store, removed after the case. */
-function stationFiles(clock: FakeClock): { certs: CertificateStoreKit; dbPath: string } {
-  const certs = tempCertificateStore(clock);
-  const db = tempDatabase();
-  cleanups.push(() => certs.dispose(), () => db.dispose());
-  return { certs, dbPath: db.path };
 }
 
 async function boot(csms: StrictCsms, options: { clock: FakeClock; dbPath: string; certs: CertificateStoreKit; profile: 1 | 2 | 3; csmsUrl?: string; bootReason?: 'RemoteReset' }): Promise<BootedStation> {
@@ -72,7 +59,7 @@ async function boot(csms: StrictCsms, options: { clock: FakeClock; dbPath: strin
     ...(options.csmsUrl === undefined ? {} : { csmsUrl: options.csmsUrl }),
     ...(options.bootReason === undefined ? {} : { bootReason: options.bootReason }),
   });
-  cleanups.push(() => booted.station.stop());
+  cleanup(() => booted.station.stop());
   return booted;
 }
 
@@ -112,7 +99,6 @@ async function upgradeAndReset(booted: BootedStation, data: NetworkConnectionPro
   await station.stop();
 }
 
-const securityLogTypes = (station: RunningStation): string[] => station.stores.securityLog.list().map((e) => e.type);
 const storedSlots = (station: RunningStation): number[] => station.stores.networkProfiles.loadAll().map((s) => s.configurationSlot).sort();
 
 describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
@@ -120,7 +106,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
     const clock = new FakeClock(new Date());
     const csms1 = await csmsFor(1);
     const csms2 = await csmsFor(2);
-    const { certs, dbPath } = stationFiles(clock);
+    const { certs, dbPath } = stationFiles(clock, cleanup);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const first = await boot(csms1, { clock, dbPath, certs, profile: 1 });
 
@@ -160,7 +146,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
     const clock = new FakeClock(new Date());
     const csms1 = await csmsFor(2, { SignCertificate: () => ({ status: 'Accepted' }) });
     const csms3 = await csmsFor(3);
-    const { certs, dbPath } = stationFiles(clock);
+    const { certs, dbPath } = stationFiles(clock, cleanup);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const first = await boot(csms1, { clock, dbPath, certs, profile: 2 });
 
@@ -189,7 +175,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
   it('TC_A_20_CS Upgrade Charging Station Security Profile - No valid CSMSRootCertificate installed', async () => {
     const clock = new FakeClock(new Date());
     const csms = await csmsFor(1);
-    const { certs, dbPath } = stationFiles(clock);
+    const { certs, dbPath } = stationFiles(clock, cleanup);
     const { station, client } = await boot(csms, { clock, dbPath, certs, profile: 1 });
     const upgrade = connectionData('wss://localhost:9443', 2);
 
@@ -209,7 +195,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
   it('TC_A_21_CS Upgrade Charging Station Security Profile - No valid ChargingStationCertificate installed', async () => {
     const clock = new FakeClock(new Date());
     const csms = await csmsFor(2);
-    const { certs, dbPath } = stationFiles(clock);
+    const { certs, dbPath } = stationFiles(clock, cleanup);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const { station, client } = await boot(csms, { clock, dbPath, certs, profile: 2 });
     const upgrade = connectionData(csms.url, 3);
@@ -229,7 +215,7 @@ describe('Block A security profile upgrade (A05) against strict CSMSs', () => {
   it('TC_A_22_CS Upgrade Charging Station Security Profile - Downgrade security profile - Rejected', async () => {
     const clock = new FakeClock(new Date());
     const csms = await csmsFor(2);
-    const { certs, dbPath } = stationFiles(clock);
+    const { certs, dbPath } = stationFiles(clock, cleanup);
     await installCsmsRoot(certs.store, pki.csmsRoot);
     const { station, client } = await boot(csms, { clock, dbPath, certs, profile: 2 });
 

@@ -1,23 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock, type SecurityEventNotificationRequest } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
 import type { PemPair } from '@evstation/adapters-transport/testing';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { acceptingHandlers, flushStation, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import {
   createSecurityPki,
   csmsTls,
   CSO_NAME,
+  FAST_RECONNECT,
   installCsmsRoot,
   PASSWORD,
+  securityLogTypes,
   securityValues,
   seedStationCertificate,
   STATION_SERIAL,
-  tempCertificateStore,
+  stationFiles,
   tlsSerial,
   type CertificateStoreKit,
   type SecurityPki,
 } from '../support/security-kit.js';
-import { startBootedStation, startStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import { startBootedStation, startStation, type RunningStation } from '../support/station-harness.js';
 import { StrictCsms } from '../support/strict-csms.js';
 import type { CsmsTlsOptions } from '../support/tls-csms-server.js';
 
@@ -28,12 +31,7 @@ import type { CsmsTlsOptions } from '../support/tls-csms-server.js';
  * changed over profile 0/1 (libocpp#857), and these cases start on profile 2 or 3.
  * Reconnect back-off is 1 s flat on a FakeClock, so the failing cases move time instead of sleeping.
  */
-const fastReconnect = [
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffWaitMinimum' }, value: '1' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRandomRange' }, value: '0' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRepeatTimes' }, value: '0' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkProfileConnectionAttempts' }, value: '2' },
-];
+const fastReconnect = [...FAST_RECONNECT, { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'NetworkProfileConnectionAttempts' }, value: '2' }];
 
 let pki: SecurityPki;
 let invalid: { unknownCa: PemPair; expired: PemPair; wrongHost: PemPair };
@@ -54,33 +52,27 @@ beforeAll(() => {
 });
 afterAll(() => pki.ca.cleanup());
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = cleanupAfterEach();
 
 /** A strict CSMS over TLS that checks the profile 2 password (profile 3: the certificate is the credential), closed after the case. */
 async function tlsCsms(tls: CsmsTlsOptions): Promise<StrictCsms> {
   const csms = await StrictCsms.start({ handlers: acceptingHandlers(), ...(tls.requestCert === true ? {} : { password: PASSWORD }), tls });
-  cleanups.push(() => csms.close());
+  cleanup(() => csms.close());
   return csms;
 }
 
-/** A certificate store holding the CSMS root (and, for profile 3, a station certificate), plus a database, both removed after the case. */
-async function stationFiles(clock: FakeClock | SystemClock): Promise<{ certs: CertificateStoreKit; dbPath: string }> {
-  const certs = tempCertificateStore(clock);
-  const db = tempDatabase();
-  cleanups.push(() => certs.dispose(), () => db.dispose());
-  await installCsmsRoot(certs.store, pki.csmsRoot);
-  return { certs, dbPath: db.path };
+/** A station's files (removed after the case) with the CSMS root in its certificate store. */
+async function filesWithCsmsRoot(clock: FakeClock | SystemClock): Promise<{ certs: CertificateStoreKit; dbPath: string }> {
+  const files = stationFiles(clock, cleanup);
+  await installCsmsRoot(files.certs.store, pki.csmsRoot);
+  return files;
 }
 
 function track(station: RunningStation): RunningStation {
-  cleanups.push(() => station.stop());
+  cleanup(() => station.stop());
   return station;
 }
 
-const securityLogTypes = (station: RunningStation): string[] => station.stores.securityLog.list().map((e) => e.type);
 const failedAttempts = (station: RunningStation): number => station.logger.entries.filter((e) => e.message === 'Connection attempt failed').length;
 
 /**
@@ -91,7 +83,7 @@ const failedAttempts = (station: RunningStation): number => station.logger.entri
 async function refuseThenRecover(badTls: CsmsTlsOptions, event: 'InvalidCsmsCertificate' | 'InvalidTLSVersion'): Promise<SecurityEventNotificationRequest> {
   const clock = new FakeClock(new Date());
   const csms = await tlsCsms(badTls);
-  const { certs, dbPath } = await stationFiles(clock);
+  const { certs, dbPath } = await filesWithCsmsRoot(clock);
   const station = track(startStation({ csmsUrl: csms.url, dbPath, clock, securityProfile: 2, values: securityValues(fastReconnect), deps: { certificates: certs.store } }));
 
   await waitUntil(() => securityLogTypes(station).includes(event), `${event} in the security log`);
@@ -128,7 +120,7 @@ describe('Block A TLS (security profiles 2 and 3) against a strict CSMS over htt
     ];
     for (const offer of offers) {
       const csms = await tlsCsms({ ...csmsTls(pki), ...offer.limits });
-      const { certs, dbPath } = await stationFiles(new SystemClock());
+      const { certs, dbPath } = await filesWithCsmsRoot(new SystemClock());
       const trust = offer.staticTls === true ? { options: { tls: { csmsRootCertificates: [pki.csmsRoot.cert] } } } : { deps: { certificates: certs.store } };
       const { station, client } = await startBootedStation(csms, { dbPath, securityProfile: 2, values: securityValues(), ...trust });
       track(station);
@@ -164,7 +156,7 @@ describe('Block A TLS (security profiles 2 and 3) against a strict CSMS over htt
 
   it('TC_A_07_CS TLS - client-side certificate - valid certificate', async () => {
     const csms = await tlsCsms(csmsTls(pki, { profile3: true }));
-    const { certs, dbPath } = await stationFiles(new SystemClock());
+    const { certs, dbPath } = await filesWithCsmsRoot(new SystemClock());
     const certificate = await seedStationCertificate(certs.store, pki);
     const { station } = await startBootedStation(csms, { dbPath, securityProfile: 3, values: securityValues(), deps: { certificates: certs.store } });
     track(station);

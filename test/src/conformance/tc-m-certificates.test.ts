@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FakeClock,
   type CertificateHashDataChainType,
@@ -11,21 +11,23 @@ import {
 } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
 import type { PemPair } from '@evstation/adapters-transport/testing';
+import { cleanupAfterEach } from '../support/cleanups.js';
 import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
 import {
   createSecurityPki,
   csmsTls,
+  FAST_RECONNECT,
   installCsmsRoot,
   lowercaseHashData,
   opensslHashData,
   PASSWORD,
   securityValues,
   seedStationCertificate,
-  tempCertificateStore,
+  stationFiles,
   type CertificateStoreKit,
   type SecurityPki,
 } from '../support/security-kit.js';
-import { startBootedStation, tempDatabase, type BootedStation } from '../support/station-harness.js';
+import { startBootedStation, type BootedStation } from '../support/station-harness.js';
 import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
 
 /*
@@ -35,12 +37,6 @@ import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
  * put straight into the store (certificates are never changed over profile 0/1, libocpp#857, checked at the end).
  * Reboots (Reset, TC_M_30/31) are a stop and a start on the same database and certificate directory.
  */
-/** Reconnect back-off 1 s flat (the FakeClock case moves it). */
-const fastReconnect = [
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffWaitMinimum' }, value: '1' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRandomRange' }, value: '0' },
-  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRepeatTimes' }, value: '0' },
-];
 
 let pki: SecurityPki;
 let roots: { manufacturer: PemPair; other: PemPair; next: PemPair; expired: PemPair };
@@ -61,10 +57,7 @@ beforeAll(() => {
 });
 afterAll(() => pki.ca.cleanup());
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanup = cleanupAfterEach();
 
 interface Bench {
   csms: StrictCsms;
@@ -78,14 +71,12 @@ interface Bench {
 /** The station on profile 2 (1 with `plain`) with the CSMS root in its store; AdditionalRootCertificateCheck as given. */
 async function boot(options: { additionalRootCertificateCheck?: boolean; plain?: boolean; clock?: FakeClock } = {}): Promise<Bench> {
   const csms = await StrictCsms.start({ handlers: acceptingHandlers(), password: PASSWORD, ...(options.plain === true ? {} : { tls: csmsTls(pki) }) });
-  cleanups.push(() => csms.close());
+  cleanup(() => csms.close());
   const clock = options.clock ?? new SystemClock();
-  const certs = tempCertificateStore(clock);
-  const db = tempDatabase();
-  cleanups.push(() => certs.dispose(), () => db.dispose());
+  const { certs, dbPath } = stationFiles(clock, cleanup);
   if (options.plain !== true) await installCsmsRoot(certs.store, pki.csmsRoot);
-  const booted = await start(csms, certs.store, db.path, { check: options.additionalRootCertificateCheck === true, profile: options.plain === true ? 1 : 2, clock });
-  return { csms, certs, dbPath: db.path, clock, booted, client: booted.client };
+  const booted = await start(csms, certs.store, dbPath, { check: options.additionalRootCertificateCheck === true, profile: options.plain === true ? 1 : 2, clock });
+  return { csms, certs, dbPath, clock, booted, client: booted.client };
 }
 
 interface StartOptions {
@@ -101,11 +92,11 @@ async function start(csms: StrictCsms, store: CertificateStoreKit['store'], dbPa
     dbPath,
     clock: options.clock,
     securityProfile: options.profile,
-    values: securityValues([...check, ...fastReconnect]),
+    values: securityValues([...check, ...FAST_RECONNECT]),
     deps: { certificates: store },
     ...(options.bootReason === undefined ? {} : { bootReason: options.bootReason }),
   });
-  cleanups.push(() => booted.station.stop());
+  cleanup(() => booted.station.stop());
   return booted;
 }
 

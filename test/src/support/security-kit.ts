@@ -7,6 +7,8 @@ import type { CertificateHashDataType, ClockPort } from '@evstation/core';
 import { FileCertificateStore } from '@evstation/adapters-storage';
 import { TestCertificateAuthority, type PemPair } from '@evstation/adapters-transport/testing';
 import { MemoryLogger } from '@evstation/core/testing';
+import type { Cleanup } from './cleanups.js';
+import { tempDatabase, type RunningStation } from './station-harness.js';
 import type { CsmsTlsOptions } from './tls-csms-server.js';
 
 const DAY_MS = 86_400_000;
@@ -50,6 +52,18 @@ export function securityValues(extra: { component: { name: string }; variable: {
   ];
 }
 
+/** Reconnect back-off 1 s flat, so a case on a FakeClock moves it instead of sleeping. */
+export const FAST_RECONNECT = [
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffWaitMinimum' }, value: '1' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRandomRange' }, value: '0' },
+  { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'RetryBackOffRepeatTimes' }, value: '0' },
+];
+
+/** The types of the station's security log entries (A04), oldest first. */
+export function securityLogTypes(station: RunningStation): string[] {
+  return station.stores.securityLog.list().map((e) => e.type);
+}
+
 /** A FileCertificateStore in its own temp directory (the station's `deps.certificates`). */
 export interface CertificateStoreKit {
   store: FileCertificateStore;
@@ -67,6 +81,14 @@ export function tempCertificateStore(clock: Pick<ClockPort, 'now'>): Certificate
   const logger = new MemoryLogger();
   const open = () => FileCertificateStore.open({ directory, clock, logger });
   return { store: open(), directory, logger, reopen: open, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** A station's files on `clock`: a database and a certificate store, both handed to `cleanup` for removal after the case. */
+export function stationFiles(clock: Pick<ClockPort, 'now'>, cleanup: (...cleanups: Cleanup[]) => void): { certs: CertificateStoreKit; dbPath: string } {
+  const certs = tempCertificateStore(clock);
+  const db = tempDatabase();
+  cleanup(() => certs.dispose(), () => db.dispose());
+  return { certs, dbPath: db.path };
 }
 
 /** Memory state CertificateInstalled done outside OCPP: the CSMS root goes straight into the store (libocpp#857: not over 0/1). */
