@@ -43,6 +43,23 @@ describe('E09/E10 EV-side disconnect against a strict CSMS (SQLite file)', () =>
     return { transactionId, since, from: csms.ledger.length };
   }
 
+  /** StopTxOnEVSideDisconnect true, TxStopPoint Authorized: the cable pulled out at the EV ends the transaction, the connector is Available. */
+  async function deauthorizedAtEvSideUnplug(unlockOnEvSideDisconnect: 'true' | 'false'): Promise<void> {
+    const { transactionId, since, from } = await suspended({
+      'TxCtrlr.TxStopPoint': 'Authorized',
+      'TxCtrlr.StopTxOnEVSideDisconnect': 'true',
+      'OCPPCommCtrlr.UnlockOnEVSideDisconnect': unlockOnEvSideDisconnect,
+    });
+    chargePoint.onSessionFinished(1, 1, 'ev');
+    await waitForEnded(csms, transactionId, from);
+    expectWellFormed(eventsOf(csms, transactionId, since));
+    expect(eventsOf(csms, transactionId, from).map(summary)).toEqual([
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
+    ]);
+    await waitForCalls(csms, 'StatusNotification', 1, from);
+    expect(statusNotifications(csms, from)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Available' }]);
+  }
+
   afterEach(async () => {
     await station.stop();
     await csms.close();
@@ -50,37 +67,13 @@ describe('E09/E10 EV-side disconnect against a strict CSMS (SQLite file)', () =>
   });
 
   it('TC_E_24_CS Disconnect cable on EV-side - Deauthorize transaction - UnlockOnEVSideDisconnect is true', async () => {
-    const { transactionId, since, from } = await suspended({
-      'TxCtrlr.TxStopPoint': 'Authorized',
-      'TxCtrlr.StopTxOnEVSideDisconnect': 'true',
-      'OCPPCommCtrlr.UnlockOnEVSideDisconnect': 'true',
-    });
-    chargePoint.onSessionFinished(1, 1, 'ev');
-    await waitForEnded(csms, transactionId, from);
-    expectWellFormed(eventsOf(csms, transactionId, since));
-    expect(eventsOf(csms, transactionId, from).map(summary)).toEqual([
-      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
-    ]);
-    await waitForCalls(csms, 'StatusNotification', 1, from);
-    expect(statusNotifications(csms, from)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Available' }]);
+    await deauthorizedAtEvSideUnplug('true');
     expect(unlocks).toEqual([[1, 1]]);
     expect(csms.violations).toEqual([]);
   });
 
   it('TC_E_25_CS Disconnect cable on EV-side - Deauthorize transaction - UnlockOnEVSideDisconnect is false', async () => {
-    const { transactionId, since, from } = await suspended({
-      'TxCtrlr.TxStopPoint': 'Authorized',
-      'TxCtrlr.StopTxOnEVSideDisconnect': 'true',
-      'OCPPCommCtrlr.UnlockOnEVSideDisconnect': 'false',
-    });
-    chargePoint.onSessionFinished(1, 1, 'ev');
-    await waitForEnded(csms, transactionId, from);
-    expectWellFormed(eventsOf(csms, transactionId, since));
-    expect(eventsOf(csms, transactionId, from).map(summary)).toEqual([
-      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
-    ]);
-    await waitForCalls(csms, 'StatusNotification', 1, from);
-    expect(statusNotifications(csms, from)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Available' }]);
+    await deauthorizedAtEvSideUnplug('false');
     expect(unlocks).toEqual([]);
     expect(csms.violations).toEqual([]);
   });

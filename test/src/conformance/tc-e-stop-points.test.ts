@@ -23,21 +23,17 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   let client: CsmsClient;
   let chargePoint: ChargePoint;
   let stops: [number, ReasonEnumType][];
-  let unlocks: [number, number][];
 
   async function boot(settings: Record<string, string>, options: Partial<Omit<StationOptions, 'csmsUrl' | 'dbPath'>> = {}): Promise<void> {
     stops = [];
-    unlocks = [];
     csms = await StrictCsms.start({ handlers: acceptingHandlers() });
     db = tempDatabase();
     ({ station, client } = await startBootedStation(csms, {
       dbPath: db.path,
       callbacks: {
         stopTransaction: (evseId, reason) => void stops.push([evseId, reason]),
-        unlockConnector: (evseId, connectorId) => {
-          unlocks.push([evseId, connectorId]);
-          return Promise.resolve('Unlocked');
-        },
+        // The connector lock answers; no case here checks it (tc-e-ev-side-disconnect.test.ts does).
+        unlockConnector: () => Promise.resolve('Unlocked'),
       },
       ...options,
     }));
@@ -62,6 +58,18 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     return eventsOf(csms, transactionId, from).map(summary);
   }
 
+  /** Charging with `settings`, the EV pauses and the cable is pulled out at the EV: the transaction ends there (EVDisconnected). */
+  async function endsAtEvSideUnplug(settings: Record<string, string>): Promise<void> {
+    const { transactionId, since, from } = await charging(settings);
+    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    chargePoint.onSessionFinished(1, 1, 'ev');
+    expect(await endOf(transactionId, since, from)).toEqual([
+      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
+      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
+    ]);
+    expect(csms.violations).toEqual([]);
+  }
+
   afterEach(async () => {
     await station.stop();
     await csms.close();
@@ -83,14 +91,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   });
 
   it('TC_E_20_CS Stop transaction options - EVDisconnected - EV side (able to charge IEC 61851-1 EV)', async () => {
-    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EVConnected', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
-    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
-    chargePoint.onSessionFinished(1, 1, 'ev');
-    expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
-      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
-    ]);
-    expect(csms.violations).toEqual([]);
+    await endsAtEvSideUnplug({ 'TxCtrlr.TxStopPoint': 'EVConnected', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
   });
 
   it('TC_E_54_CS Stop transaction options - EVDisconnected - EV side (not able to charge IEC 61851-1 EV)', async () => {
@@ -129,14 +130,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   });
 
   it('TC_E_17_CS Stop transaction options - Deauthorized - EV side disconnect', async () => {
-    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized', 'TxCtrlr.StopTxOnEVSideDisconnect': 'true' });
-    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
-    chargePoint.onSessionFinished(1, 1, 'ev');
-    expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
-      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
-    ]);
-    expect(csms.violations).toEqual([]);
+    await endsAtEvSideUnplug({ 'TxCtrlr.TxStopPoint': 'Authorized', 'TxCtrlr.StopTxOnEVSideDisconnect': 'true' });
   });
 
   it('TC_E_39_CS Stop transaction options - Deauthorized - timeout', async () => {
@@ -179,14 +173,7 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   });
 
   it('TC_E_37_CS Stop transaction options - PowerPathClosed - EV side disconnect', async () => {
-    const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
-    chargePoint.onChargingStateChanged(1, 'SuspendedEV');
-    chargePoint.onSessionFinished(1, 1, 'ev');
-    expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
-      { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
-    ]);
-    expect(csms.violations).toEqual([]);
+    await endsAtEvSideUnplug({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
   });
 
   it('TC_E_08_CS Stop transaction options - EnergyTransfer stopped - StopAuthorized', async () => {
