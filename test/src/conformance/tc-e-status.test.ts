@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChargePoint } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { acceptingHandlers, waitUntil } from '../support/ocpp-frames.js';
 import { energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
 import { transactionEvents, waitForEnded, waitForEvent } from '../support/transaction-events.js';
@@ -12,46 +11,37 @@ import { transactionEvents, waitForEnded, waitForEvent } from '../support/transa
  * CSMS asks; then it answers and the queue empties.
  */
 describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation;
-  let client: CsmsClient;
-  let chargePoint: ChargePoint;
   let holding: boolean;
   let held: (() => void)[];
+  const holdable = () => (holding ? new Promise((resolve) => held.push(() => resolve({}))) : {});
+  const env = stationPerTest(() => ({ handlers: acceptingHandlers({ TransactionEvent: holdable }) }));
+  let chargePoint: ChargePoint;
 
   beforeEach(async () => {
     holding = false;
     held = [];
-    const holdable = () => (holding ? new Promise((resolve) => held.push(() => resolve({}))) : {});
-    csms = await StrictCsms.start({ handlers: acceptingHandlers({ TransactionEvent: holdable }) });
-    db = tempDatabase();
-    ({ station, client } = await startBootedStation(csms, { dbPath: db.path }));
-    chargePoint = station.chargePoint;
+    chargePoint = (await env.boot()).station.chargePoint;
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     for (const release of held.splice(0)) release();
-    await station.stop();
-    await csms.close();
-    db.dispose();
   });
 
   function getTransactionStatus(transactionId?: string): Promise<unknown> {
-    return client.call('GetTransactionStatus', transactionId === undefined ? {} : { transactionId });
+    return env.client.call('GetTransactionStatus', transactionId === undefined ? {} : { transactionId });
   }
 
   /** Starts holding TransactionEvent answers, runs `generate`, and waits until the CSMS holds the resulting event. */
   async function holdNextEvent(generate: () => Promise<void> | void): Promise<void> {
     holding = true;
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     await generate();
-    await waitUntil(() => held.length > 0 && transactionEvents(csms, since).length > 0, 'the CSMS to hold a TransactionEvent');
+    await waitUntil(() => held.length > 0 && transactionEvents(env.csms, since).length > 0, 'the CSMS to hold a TransactionEvent');
   }
 
   /** Waits until the station got every answer: its durable queue (the SQLite table) is empty. */
   async function delivered(): Promise<void> {
-    await waitUntil(() => station.frames.quiet && station.stores.messageQueue.count() === 0, 'every queued message answered and removed');
+    await waitUntil(() => env.station.frames.quiet && env.station.stores.messageQueue.count() === 0, 'every queued message answered and removed');
   }
 
   /** Answers the held events and waits until the station has them out of its queue. */
@@ -63,62 +53,62 @@ describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_28_CS Check Transaction status - TransactionId unknown', async () => {
     await expect(getTransactionStatus('unknown-transaction-id')).resolves.toEqual({ ongoingIndicator: false, messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_29_CS Check Transaction status - Transaction with id ongoing - with message in queue', async () => {
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await holdNextEvent(() => chargePoint.onChargingStateChanged(1, 'SuspendedEV'));
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: true, messagesInQueue: true });
     await release();
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: true, messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_30_CS Check Transaction status - Transaction with id ongoing - without message in queue', async () => {
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await delivered();
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: true, messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_31_CS Check Transaction status - Transaction with id ended - with message in queue', async () => {
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await holdNextEvent(() => present(chargePoint, TOKEN, 'stopped'));
-    await waitForEnded(csms, transactionId);
+    await waitForEnded(env.csms, transactionId);
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: false, messagesInQueue: true });
     await release();
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: false, messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_32_CS Check Transaction status - Transaction with id ended - without message in queue', async () => {
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await present(chargePoint, TOKEN, 'stopped');
-    await waitForEnded(csms, transactionId);
+    await waitForEnded(env.csms, transactionId);
     await delivered();
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: false, messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_33_CS Check Transaction status - Without transactionId - with message in queue', async () => {
-    const since = csms.ledger.length;
+    const since = env.csms.ledger.length;
     await holdNextEvent(() => energyTransferStartedWithoutWaiting());
-    await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     // E14: without transactionId the answer has no ongoingIndicator, only whether any transaction message waits.
     await expect(getTransactionStatus()).resolves.toEqual({ messagesInQueue: true });
     await release();
-    await waitUntil(() => transactionEvents(csms, since).some((e) => e.transactionInfo.chargingState === 'Charging'), 'the Charging event');
+    await waitUntil(() => transactionEvents(env.csms, since).some((e) => e.transactionInfo.chargingState === 'Charging'), 'the Charging event');
     await delivered();
     await expect(getTransactionStatus()).resolves.toEqual({ messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_34_CS Check Transaction status - Without transactionId - without message in queue', async () => {
-    await energyTransferStarted(csms, chargePoint);
+    await energyTransferStarted(env.csms, chargePoint);
     await delivered();
     await expect(getTransactionStatus()).resolves.toEqual({ messagesInQueue: false });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   /** Cable, card and Charging on EVSE 1, without waiting for the CSMS to receive the events (they may be held). */
