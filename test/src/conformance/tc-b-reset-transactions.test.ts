@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChargePoint, ReasonEnumType, TransactionEventRequest } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
-import { acceptingHandlers, flushStation, stationActions, stationCalls, waitUntil } from '../support/ocpp-frames.js';
+import { stationPerTest } from '../support/station-per-test.js';
+import { flushStation, stationActions, stationCalls, waitUntil } from '../support/ocpp-frames.js';
 import { energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEnded } from '../support/transaction-events.js';
 
@@ -13,10 +12,7 @@ import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEnded } 
  * EVSE.AllowReset), so TC_B_25-27 do not apply.
  */
 describe('B12 Reset with transactions against a strict CSMS (SQLite file)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation;
-  let client: CsmsClient;
+  const env = stationPerTest();
   let chargePoint: ChargePoint;
   let stops: [number, ReasonEnumType][];
   /** How many CSMS ledger entries there were when the reset callback ran. */
@@ -25,108 +21,97 @@ describe('B12 Reset with transactions against a strict CSMS (SQLite file)', () =
   beforeEach(async () => {
     stops = [];
     ledgerAtReset = [];
-    csms = await StrictCsms.start({ handlers: acceptingHandlers() });
-    db = tempDatabase();
-    ({ station, client } = await startBootedStation(csms, {
-      dbPath: db.path,
+    await env.boot({
       callbacks: {
         stopTransaction: (evseId, reason) => void stops.push([evseId, reason]),
         reset: (request) => {
-          ledgerAtReset.push(csms.ledger.length);
-          station.resets.push(request);
+          ledgerAtReset.push(env.csms.ledger.length);
+          env.station.resets.push(request);
         },
       },
-    }));
-    chargePoint = station.chargePoint;
-  });
-
-  afterEach(async () => {
-    await station.stop();
-    await csms.close();
-    db.dispose();
+    });
+    chargePoint = env.station.chargePoint;
   });
 
   /** The ledger index of the CSMS's CALLRESULT to the CALL that carried `payload`. */
   function answerIndex(payload: TransactionEventRequest): number {
-    const call = csms.ledger.find((e) => !e.outbound && Array.isArray(e.frame) && e.frame[0] === 2 && e.frame[3] === payload);
+    const call = env.csms.ledger.find((e) => !e.outbound && Array.isArray(e.frame) && e.frame[0] === 2 && e.frame[3] === payload);
     const id = (call?.frame as unknown[] | undefined)?.[1];
-    const index = csms.ledger.findIndex((e) => e.outbound && Array.isArray(e.frame) && e.frame[0] === 3 && e.frame[1] === id);
+    const index = env.csms.ledger.findIndex((e) => e.outbound && Array.isArray(e.frame) && e.frame[0] === 3 && e.frame[1] === id);
     expect(index).toBeGreaterThan(-1);
     return index;
   }
 
   /** Does what the reset callback asks: reboots on the same database; returns the ledger index of the new boot. */
   async function reboot(): Promise<number> {
-    await station.stop();
-    const booted = await startBootedStation(csms, { dbPath: db.path, bootReason: 'RemoteReset' });
-    station = booted.station;
-    client = booted.client;
-    expect(stationActions(csms, booted.since)[0]).toBe('BootNotification');
-    expect(stationCalls(csms, 'BootNotification', booted.since)).toEqual([expect.objectContaining({ reason: 'RemoteReset' })]);
+    await env.station.stop();
+    const booted = await env.boot({ bootReason: 'RemoteReset' });
+    expect(stationActions(env.csms, booted.since)[0]).toBe('BootNotification');
+    expect(stationCalls(env.csms, 'BootNotification', booted.since)).toEqual([expect.objectContaining({ reason: 'RemoteReset' })]);
     return booted.since;
   }
 
   it('TC_B_21_CS Reset Charging Station - With ongoing transaction - OnIdle', async () => {
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, chargePoint);
-    await expect(client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Scheduled' });
-    await flushStation(csms, client);
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
+    await expect(env.client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Scheduled' });
+    await flushStation(env.csms, env.client);
     // B12.FR.01: the transaction is not touched; the reset waits for it.
-    expect(station.resets).toEqual([]);
-    expect(eventsOf(csms, transactionId, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
+    expect(env.station.resets).toEqual([]);
+    expect(eventsOf(env.csms, transactionId, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
 
     await present(chargePoint, TOKEN, 'stopped');
-    await waitUntil(() => station.resets.length > 0, 'the reset callback');
-    expect(station.resets).toEqual([{ type: 'OnIdle' }]);
-    const ended = await waitForEnded(csms, transactionId, since);
+    await waitUntil(() => env.station.resets.length > 0, 'the reset callback');
+    expect(env.station.resets).toEqual([{ type: 'OnIdle' }]);
+    const ended = await waitForEnded(env.csms, transactionId, since);
     expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken });
-    expectWellFormed(eventsOf(csms, transactionId, since));
+    expectWellFormed(eventsOf(env.csms, transactionId, since));
 
     const after = await reboot();
-    await flushStation(csms, client);
-    expect(transactionEvents(csms, after)).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    await flushStation(env.csms, env.client);
+    expect(transactionEvents(env.csms, after)).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_B_22_CS Reset Charging Station - With ongoing transaction - Immediate', async () => {
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, chargePoint);
-    await expect(client.call('Reset', { type: 'Immediate' })).resolves.toEqual({ status: 'Accepted' });
-    const ended = await waitForEnded(csms, transactionId, since);
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
+    await expect(env.client.call('Reset', { type: 'Immediate' })).resolves.toEqual({ status: 'Accepted' });
+    const ended = await waitForEnded(env.csms, transactionId, since);
     expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'ResetCommand', stoppedReason: 'ImmediateReset' });
     expect(stops).toEqual([[1, 'ImmediateReset']]);
-    await waitUntil(() => station.resets.length > 0, 'the reset callback');
-    expect(station.resets).toEqual([{ type: 'Immediate' }]);
+    await waitUntil(() => env.station.resets.length > 0, 'the reset callback');
+    expect(env.station.resets).toEqual([{ type: 'Immediate' }]);
     // The station resets only once the CSMS has answered its Ended: the Ended is not left for after the reboot.
     expect(ledgerAtReset[0]).toBeGreaterThan(answerIndex(ended));
-    expectWellFormed(eventsOf(csms, transactionId, since));
+    expectWellFormed(eventsOf(env.csms, transactionId, since));
 
     // Nothing is left to end after the reboot (no PowerLoss Ended for a transaction already Ended).
     const after = await reboot();
-    await flushStation(csms, client);
-    expect(transactionEvents(csms, after)).toEqual([]);
-    expect(station.chargePoint.activeTransactions()).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    await flushStation(env.csms, env.client);
+    expect(transactionEvents(env.csms, after)).toEqual([]);
+    expect(env.station.chargePoint.activeTransactions()).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_B_41_CS Reset Charging Station - Multiple transactions - OnIdle', async () => {
-    const since = csms.ledger.length;
-    const first = await energyTransferStarted(csms, chargePoint, 1);
-    const second = await energyTransferStarted(csms, chargePoint, 2, { idToken: 'OCTT-TOKEN-003', type: 'ISO14443' });
-    await expect(client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Scheduled' });
+    const since = env.csms.ledger.length;
+    const first = await energyTransferStarted(env.csms, chargePoint, 1);
+    const second = await energyTransferStarted(env.csms, chargePoint, 2, { idToken: 'OCTT-TOKEN-003', type: 'ISO14443' });
+    await expect(env.client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Scheduled' });
 
     await present(chargePoint, TOKEN, 'stopped', 1);
-    await waitForEnded(csms, first, since);
-    await flushStation(csms, client);
-    expect(station.resets).toEqual([]);
+    await waitForEnded(env.csms, first, since);
+    await flushStation(env.csms, env.client);
+    expect(env.station.resets).toEqual([]);
 
     await present(chargePoint, { idToken: 'OCTT-TOKEN-003', type: 'ISO14443' }, 'stopped', 2);
-    await waitForEnded(csms, second, since);
-    await waitUntil(() => station.resets.length > 0, 'the reset callback');
-    expect(station.resets).toEqual([{ type: 'OnIdle' }]);
-    expectWellFormed(eventsOf(csms, first, since));
-    expectWellFormed(eventsOf(csms, second, since));
+    await waitForEnded(env.csms, second, since);
+    await waitUntil(() => env.station.resets.length > 0, 'the reset callback');
+    expect(env.station.resets).toEqual([{ type: 'OnIdle' }]);
+    expectWellFormed(eventsOf(env.csms, first, since));
+    expectWellFormed(eventsOf(env.csms, second, since));
     await reboot();
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, type ChargePoint, type ReasonEnumType, type TransactionEventRequest } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import type { CsmsClient } from '../support/strict-csms.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { acceptingHandlers, stationActions, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { configValues, energyTransferStarted, GROUP, GROUP_MATE, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
@@ -17,9 +17,12 @@ import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from 
 const RECONNECT_MS = 5_000;
 
 describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation;
+  const groupOf = () => ({ idTokenInfo: { status: 'Accepted', groupIdToken: GROUP } });
+  const transactionEvent = (params: unknown) => {
+    const { idToken } = params as TransactionEventRequest;
+    return idToken === undefined ? {} : { idTokenInfo: { status: transactionTokenStatus } };
+  };
+  const env = stationPerTest(() => ({ handlers: acceptingHandlers({ Authorize: groupOf, TransactionEvent: transactionEvent }) }));
   let client: CsmsClient;
   let chargePoint: ChargePoint;
   let clock: FakeClock;
@@ -31,15 +34,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     stops = [];
     transactionTokenStatus = 'Accepted';
     clock = new FakeClock(new Date());
-    const groupOf = () => ({ idTokenInfo: { status: 'Accepted', groupIdToken: GROUP } });
-    const transactionEvent = (params: unknown) => {
-      const { idToken } = params as TransactionEventRequest;
-      return idToken === undefined ? {} : { idTokenInfo: { status: transactionTokenStatus } };
-    };
-    csms = await StrictCsms.start({ handlers: acceptingHandlers({ Authorize: groupOf, TransactionEvent: transactionEvent }) });
-    db = tempDatabase();
-    ({ station, client } = await startBootedStation(csms, {
-      dbPath: db.path,
+    ({ client } = await env.boot({
       clock,
       values: configValues({
         'OCPPCommCtrlr.RetryBackOffWaitMinimum': String(RECONNECT_MS / 1000),
@@ -49,29 +44,23 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
       }),
       callbacks: { stopTransaction: (evseId, reason) => void stops.push([evseId, reason]) },
     }));
-    chargePoint = station.chargePoint;
+    chargePoint = env.station.chargePoint;
     if (Object.keys(settings).length > 0) await setVariables(client, settings);
   }
 
-  afterEach(async () => {
-    await station.stop();
-    await csms.close();
-    db.dispose();
-  });
-
   /** The CSMS drops the connection once every CALL is answered; resolves when the station knows it is offline. */
   async function goOffline(): Promise<void> {
-    await station.frames.settled();
+    await env.station.frames.settled();
     await client.close({ force: true });
     await waitUntil(() => !chargePoint.isConnected, 'the station to notice the dropped connection');
   }
 
   /** Lets the back-off pass; resolves with the ledger index where the new connection's frames begin. */
   async function comeBack(): Promise<number> {
-    const clientsBefore = csms.clients.length;
-    const since = csms.ledger.length;
-    await advanceQuietly(clock, station.frames, RECONNECT_MS);
-    client = await waitForNewClient(csms, clientsBefore);
+    const clientsBefore = env.csms.clients.length;
+    const since = env.csms.ledger.length;
+    await advanceQuietly(clock, env.station.frames, RECONNECT_MS);
+    client = await waitForNewClient(env.csms, clientsBefore);
     await waitUntil(() => chargePoint.isConnected, 'the station to reconnect');
     return since;
   }
@@ -84,40 +73,40 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
 
   /** Checks the transaction as the CSMS got it and returns its events from `from` on. */
   function received(transactionId: string, since: number, from = since): TransactionEventRequest[] {
-    expectWellFormed(eventsOf(csms, transactionId, since));
-    return eventsOf(csms, transactionId, from);
+    expectWellFormed(eventsOf(env.csms, transactionId, since));
+    return eventsOf(env.csms, transactionId, from);
   }
 
   it('TC_E_40_CS Offline behaviour - Connection loss during transaction', async () => {
     await boot();
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await goOffline();
-    const offline = csms.ledger.length;
+    const offline = env.csms.ledger.length;
     // E11: charging goes on; what happens meanwhile is queued.
     chargePoint.onChargingStateChanged(1, 'SuspendedEV');
     chargePoint.onChargingStateChanged(1, 'Charging');
     const back = await comeBack();
-    await waitForEvent(csms, 'the second Charging', (e) => e.transactionInfo.chargingState === 'Charging', offline);
-    expect(stationActions(csms, back)).not.toContain('BootNotification');
+    await waitForEvent(env.csms, 'the second Charging', (e) => e.transactionInfo.chargingState === 'Charging', offline);
+    expect(stationActions(env.csms, back)).not.toContain('BootNotification');
     // E12: queued events go first, before any new traffic; then the transaction goes on online.
-    expect(stationActions(csms, back).slice(0, 2)).toEqual(['TransactionEvent', 'TransactionEvent']);
+    expect(stationActions(env.csms, back).slice(0, 2)).toEqual(['TransactionEvent', 'TransactionEvent']);
     await present(chargePoint, TOKEN, 'stopped');
-    await waitForEnded(csms, transactionId, back);
+    await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV', offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
       { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken },
     ]);
-    expect(eventsOf(csms, transactionId, since).filter((e) => e.offline === true)).toHaveLength(2);
-    expect(csms.violations).toEqual([]);
+    expect(eventsOf(env.csms, transactionId, since).filter((e) => e.offline === true)).toHaveLength(2);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_43_CS Offline behaviour - Transaction during offline period', async () => {
     await boot();
     await cache(TOKEN);
     await goOffline();
-    const offline = csms.ledger.length;
+    const offline = env.csms.ledger.length;
     chargePoint.onSessionStarted(1, 1);
     await present(chargePoint, TOKEN, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
@@ -127,54 +116,54 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     expect(chargePoint.activeTransactions()).toEqual([]);
 
     const back = await comeBack();
-    await waitForEnded(csms, transactionId, back);
+    await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, offline).map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken, offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
       { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken, offline: true },
     ]);
     // Offline, the card was checked against the cache only: no AuthorizeRequest then, none afterwards either.
-    expect(stationCalls(csms, 'Authorize', offline)).toEqual([]);
+    expect(stationCalls(env.csms, 'Authorize', offline)).toEqual([]);
     // Each event keeps the time it happened (E04), not the time it was sent.
-    const [started] = eventsOf(csms, transactionId, offline);
+    const [started] = eventsOf(env.csms, transactionId, offline);
     expect(Date.parse(started!.timestamp)).toBeLessThan(clock.now().getTime() - RECONNECT_MS + 1);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_44_CS Offline behaviour - Stop transaction during offline period', async () => {
     await boot();
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await goOffline();
-    const offline = csms.ledger.length;
+    const offline = env.csms.ledger.length;
     await present(chargePoint, TOKEN, 'stopped');
     expect(stops).toEqual([[1, 'Local']]);
     const back = await comeBack();
-    await waitForEnded(csms, transactionId, back);
+    await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
       { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken, offline: true },
     ]);
-    expect(stationCalls(csms, 'Authorize', offline)).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(stationCalls(env.csms, 'Authorize', offline)).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_45_CS Offline behaviour - Stop transaction during offline period - Same GroupId', async () => {
     await boot();
     await cache(GROUP_MATE);
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await goOffline();
-    const offline = csms.ledger.length;
+    const offline = env.csms.ledger.length;
     // Another card of the same group, known from the cache, may stop it (C09 GroupId, E07).
     const result = await chargePoint.presentIdToken(GROUP_MATE);
     expect(result).toMatchObject({ evseId: 1, outcome: 'stopped' });
     const back = await comeBack();
-    const ended = await waitForEnded(csms, transactionId, back);
+    const ended = await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
       { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: GROUP_MATE.idToken, offline: true },
     ]);
     expect(ended.idToken).toEqual(GROUP_MATE);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_16_CS Stop transaction options - Deauthorized - Invalid idToken', async () => {
@@ -182,7 +171,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     await cache(TOKEN);
     await goOffline();
     // Reusable state StartOfflineTransaction: started offline on the cached card.
-    const offline = csms.ledger.length;
+    const offline = env.csms.ledger.length;
     chargePoint.onSessionStarted(1, 1);
     await present(chargePoint, TOKEN, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
@@ -190,7 +179,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     // Meanwhile the card was blocked: the CSMS answers the Started (which carries the idToken) with Invalid.
     transactionTokenStatus = 'Invalid';
     const back = await comeBack();
-    await waitForEnded(csms, transactionId, back);
+    await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, offline).map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken, offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
@@ -199,6 +188,6 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     ]);
     expect(stops).toEqual([[1, 'DeAuthorized']]);
     expect(chargePoint.isAuthorized(1)).toBe(false);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StrictCsms } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
-import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { stationPerTest } from '../support/station-per-test.js';
+import { flushStation, waitUntil } from '../support/ocpp-frames.js';
 import { energyReading, energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
 import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
@@ -12,74 +11,62 @@ import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from 
  * Transaction.End. With resumeTransactionsOnBoot the transaction goes on with its seqNo and ends normally later.
  */
 describe('Power loss during a transaction (real SQLite file, restart)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation;
+  const env = stationPerTest();
 
   beforeEach(async () => {
-    csms = await StrictCsms.start({ handlers: acceptingHandlers() });
-    db = tempDatabase();
-    ({ station } = await startBootedStation(csms, { dbPath: db.path }));
-  });
-
-  afterEach(async () => {
-    await station.stop();
-    await csms.close();
-    db.dispose();
+    await env.boot();
   });
 
   /** Charges on EVSE 1 with two energy readings, then the power goes; returns the transactionId and where it began. */
   async function chargingWhenPowerFails(): Promise<{ transactionId: string; since: number }> {
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, station.chargePoint);
-    station.chargePoint.onMeterValue(1, energyReading(1_000, new Date(Date.now() - 60_000)));
-    station.chargePoint.onMeterValue(1, energyReading(4_200, new Date()));
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, env.station.chargePoint);
+    env.station.chargePoint.onMeterValue(1, energyReading(1_000, new Date(Date.now() - 60_000)));
+    env.station.chargePoint.onMeterValue(1, energyReading(4_200, new Date()));
     // Every event so far has reached the CSMS: the restart must carry on from the stored state, not from a queue.
-    await waitUntil(() => station.stores.messageQueue.count() === 0, 'the queue to empty');
-    await station.stop();
+    await waitUntil(() => env.station.stores.messageQueue.count() === 0, 'the queue to empty');
+    await env.station.stop();
     return { transactionId, since };
   }
 
   it('Power loss: the restart ends the transaction (AbnormalCondition, PowerLoss, next seqNo, last meter value)', async () => {
     const { transactionId, since } = await chargingWhenPowerFails();
-    const before = eventsOf(csms, transactionId, since);
+    const before = eventsOf(env.csms, transactionId, since);
 
-    const booted = await startBootedStation(csms, { dbPath: db.path });
-    station = booted.station;
-    const ended = await waitForEnded(csms, transactionId, booted.since);
-    const events = eventsOf(csms, transactionId, since);
+    const booted = await env.boot();
+    const ended = await waitForEnded(env.csms, transactionId, booted.since);
+    const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(ended.seqNo).toBe(before.length);
     expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'AbnormalCondition', stoppedReason: 'PowerLoss', offline: true });
     expect(ended.meterValue).toEqual([
       { timestamp: expect.any(String) as string, sampledValue: [{ value: 4_200, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'Wh' }, context: 'Transaction.End' }] },
     ]);
-    expect(station.chargePoint.activeTransactions()).toEqual([]);
-    expect(csms.violations).toEqual([]);
+    expect(env.station.chargePoint.activeTransactions()).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('Power loss with resumeTransactionsOnBoot: the transaction goes on and ends later with the next seqNo', async () => {
     const { transactionId, since } = await chargingWhenPowerFails();
-    const before = eventsOf(csms, transactionId, since);
+    const before = eventsOf(env.csms, transactionId, since);
 
-    const booted = await startBootedStation(csms, { dbPath: db.path, options: { resumeTransactionsOnBoot: true } });
-    station = booted.station;
-    await flushStation(csms, booted.client);
-    expect(eventsOf(csms, transactionId, booted.since)).toEqual([]);
-    expect(station.chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([transactionId]);
+    const booted = await env.boot({ options: { resumeTransactionsOnBoot: true } });
+    await flushStation(env.csms, booted.client);
+    expect(eventsOf(env.csms, transactionId, booted.since)).toEqual([]);
+    expect(env.station.chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([transactionId]);
 
     // The cable is still in (the station reports it again at boot) and the EV charges on.
-    station.chargePoint.onSessionStarted(1, 1);
-    station.chargePoint.onChargingStateChanged(1, 'SuspendedEV');
-    await waitForEvent(csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', booted.since);
-    await present(station.chargePoint, TOKEN, 'stopped');
-    await waitForEnded(csms, transactionId, booted.since);
-    const events = eventsOf(csms, transactionId, since);
+    env.station.chargePoint.onSessionStarted(1, 1);
+    env.station.chargePoint.onChargingStateChanged(1, 'SuspendedEV');
+    await waitForEvent(env.csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', booted.since);
+    await present(env.station.chargePoint, TOKEN, 'stopped');
+    await waitForEnded(env.csms, transactionId, booted.since);
+    const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.slice(before.length).map((e) => ({ seqNo: e.seqNo, ...summary(e) }))).toEqual([
       { seqNo: before.length, eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
       { seqNo: before.length + 1, eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken },
     ]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

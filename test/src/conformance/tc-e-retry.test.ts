@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeClock, type ChargePoint, type TransactionEventRequest } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
 import { acceptingHandlers, flushStation, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { configValues, energyTransferStarted, setVariables } from '../support/charging-session.js';
@@ -24,10 +23,14 @@ type Answer = 'no reply' | 'CALLERROR' | 'answer';
 const TIMEOUT = 10_000;
 
 describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeClock)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation;
-  let client: CsmsClient;
+  const transactionEvent = (params: unknown) => {
+    if (!isFailing(params as TransactionEventRequest)) return {};
+    const answer = script.shift() ?? 'answer';
+    if (answer === 'no reply') return NOREPLY;
+    if (answer === 'CALLERROR') throw createRPCError('InternalError', 'the CSMS could not process it');
+    return {};
+  };
+  const env = stationPerTest(() => ({ handlers: acceptingHandlers({ TransactionEvent: transactionEvent }) }));
   let chargePoint: ChargePoint;
   let clock: FakeClock;
   /** How the CSMS answers the successive attempts of the failing event. */
@@ -38,36 +41,20 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
   async function boot(answers: Answer[]): Promise<{ transactionId: string; since: number }> {
     script = [...answers];
     clock = new FakeClock(new Date());
-    const transactionEvent = (params: unknown) => {
-      if (!isFailing(params as TransactionEventRequest)) return {};
-      const answer = script.shift() ?? 'answer';
-      if (answer === 'no reply') return NOREPLY;
-      if (answer === 'CALLERROR') throw createRPCError('InternalError', 'the CSMS could not process it');
-      return {};
-    };
-    csms = await StrictCsms.start({ handlers: acceptingHandlers({ TransactionEvent: transactionEvent }) });
-    db = tempDatabase();
-    ({ station, client } = await startBootedStation(csms, {
-      dbPath: db.path,
+    await env.boot({
       clock,
       values: configValues({ 'SampledDataCtrlr.TxUpdatedInterval': '0' }),
-    }));
-    chargePoint = station.chargePoint;
-    await setVariables(client, { 'OCPPCommCtrlr.MessageAttempts[TransactionEvent]': '3', 'OCPPCommCtrlr.MessageAttemptInterval[TransactionEvent]': '10' });
-    const since = csms.ledger.length;
-    const transactionId = await energyTransferStarted(csms, chargePoint);
+    });
+    chargePoint = env.station.chargePoint;
+    await setVariables(env.client, { 'OCPPCommCtrlr.MessageAttempts[TransactionEvent]': '3', 'OCPPCommCtrlr.MessageAttemptInterval[TransactionEvent]': '10' });
+    const since = env.csms.ledger.length;
+    const transactionId = await energyTransferStarted(env.csms, chargePoint);
     return { transactionId, since };
   }
 
-  afterEach(async () => {
-    await station.stop();
-    await csms.close();
-    db.dispose();
-  });
-
   /** The attempts of the failing event the CSMS has received. */
   function attempts(since: number): TransactionEventRequest[] {
-    return transactionEvents(csms, since).filter(isFailing);
+    return transactionEvents(env.csms, since).filter(isFailing);
   }
 
   /** The EV suspends (the failing event), then charges again (the event queued behind it). */
@@ -79,22 +66,22 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
 
   /** Lets `ms` pass and expects exactly `count` attempts so far; `unanswered`: attempts the CSMS never answers, by the end of the step. */
   async function after(ms: number, count: number, since: number, unanswered: number): Promise<void> {
-    await advanceQuietly(clock, station.frames, ms, { station: unanswered });
+    await advanceQuietly(clock, env.station.frames, ms, { station: unanswered });
     await waitUntil(() => attempts(since).length >= count, `attempt ${count}`);
     expect(attempts(since)).toHaveLength(count);
   }
 
   /** Waits for the event queued behind the failing one and checks the whole transaction as the CSMS saw it. */
   async function nextEventDelivered(transactionId: string, since: number, unanswered: number): Promise<TransactionEventRequest[]> {
-    await waitUntil(() => transactionEvents(csms, since).some((e) => e.transactionInfo.chargingState === 'Charging' && e.seqNo > attempts(since)[0]!.seqNo), 'the next event');
-    await advanceQuietly(clock, station.frames, 0, { station: unanswered });
-    await flushStation(csms, client);
-    const received = eventsOf(csms, transactionId, since);
+    await waitUntil(() => transactionEvents(env.csms, since).some((e) => e.transactionInfo.chargingState === 'Charging' && e.seqNo > attempts(since)[0]!.seqNo), 'the next event');
+    await advanceQuietly(clock, env.station.frames, 0, { station: unanswered });
+    await flushStation(env.csms, env.client);
+    const received = eventsOf(env.csms, transactionId, since);
     expectWellFormed(distinctBySeqNo(received));
     // Every attempt is the same message (same seqNo and content), each a new CALL with its own message id.
     const copies = attempts(since);
     for (const copy of copies) expect(copy).toEqual(copies[0]);
-    const callIds = csms.ledger.filter((e) => !e.outbound && Array.isArray(e.frame) && e.frame[2] === 'TransactionEvent' && isFailing(e.frame[3] as TransactionEventRequest)).map((e) => (e.frame as unknown[])[1]);
+    const callIds = env.csms.ledger.filter((e) => !e.outbound && Array.isArray(e.frame) && e.frame[2] === 'TransactionEvent' && isFailing(e.frame[3] as TransactionEventRequest)).map((e) => (e.frame as unknown[])[1]);
     expect(new Set(callIds).size).toBe(copies.length);
     return received;
   }
@@ -109,9 +96,9 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     // The third timeout ends the attempts: the event is dropped and the next one goes out at once.
     await after(TIMEOUT, 3, since, 3);
     await nextEventDelivered(transactionId, since, 3);
-    await advanceQuietly(clock, station.frames, 120_000, { station: 3 });
+    await advanceQuietly(clock, env.station.frames, 120_000, { station: 3 });
     expect(attempts(since)).toHaveLength(3);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_50_CS Retry sending transaction message when failed - Max retry count reached - CallError', async () => {
@@ -122,9 +109,9 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     await after(19_999, 2, since, 0);
     await after(1, 3, since, 0);
     await nextEventDelivered(transactionId, since, 0);
-    await advanceQuietly(clock, station.frames, 120_000);
+    await advanceQuietly(clock, env.station.frames, 120_000);
     expect(attempts(since)).toHaveLength(3);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_42_CS Retry sending transaction message when failed - Success before reaching the max retry count', async () => {
@@ -133,9 +120,9 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     await after(TIMEOUT + 9_999, 1, since, 1);
     await after(1, 2, since, 1);
     await nextEventDelivered(transactionId, since, 1);
-    await advanceQuietly(clock, station.frames, 120_000, { station: 1 });
+    await advanceQuietly(clock, env.station.frames, 120_000, { station: 1 });
     expect(attempts(since)).toHaveLength(2);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_51_CS Retry sending transaction message when failed - Success before reaching the max retry count - CallError', async () => {
@@ -144,8 +131,8 @@ describe('E13 TransactionEvent retries against a strict CSMS (SQLite file, FakeC
     await after(9_999, 1, since, 0);
     await after(1, 2, since, 0);
     await nextEventDelivered(transactionId, since, 0);
-    await advanceQuietly(clock, station.frames, 120_000);
+    await advanceQuietly(clock, env.station.frames, 120_000);
     expect(attempts(since)).toHaveLength(2);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChargePoint } from '@evstation/core';
-import { StrictCsms, type CsmsClient } from '../support/strict-csms.js';
-import { startBootedStation, tempDatabase, type RunningStation, type StationOptions } from '../support/station-harness.js';
-import { acceptingHandlers, flushStation, stationCalls } from '../support/ocpp-frames.js';
+import type { StationOptions } from '../support/station-harness.js';
+import { stationPerTest } from '../support/station-per-test.js';
+import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { allTxPointsAddition, energyReading, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
@@ -13,33 +13,22 @@ import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEvent } 
  * signed meter); the cases using them boot with that declaration (allTxPointsAddition).
  */
 describe('E01 start points against a strict CSMS (SQLite file)', () => {
-  let csms: StrictCsms;
-  let db: { path: string; dispose: () => void };
-  let station: RunningStation;
-  let client: CsmsClient;
+  const env = stationPerTest();
   let chargePoint: ChargePoint;
 
   async function boot(txStartPoint: string, options: Partial<Omit<StationOptions, 'csmsUrl' | 'dbPath'>> = {}): Promise<number> {
-    csms = await StrictCsms.start({ handlers: acceptingHandlers() });
-    db = tempDatabase();
-    ({ station, client } = await startBootedStation(csms, { dbPath: db.path, ...options }));
-    chargePoint = station.chargePoint;
-    await setVariables(client, { 'TxCtrlr.TxStartPoint': txStartPoint });
-    return csms.ledger.length;
+    await env.boot({ ...options });
+    chargePoint = env.station.chargePoint;
+    await setVariables(env.client, { 'TxCtrlr.TxStartPoint': txStartPoint });
+    return env.csms.ledger.length;
   }
 
   /** Asserts that nothing transaction-related was sent since `since` (flushed first). */
   async function expectNoTransactionYet(since: number): Promise<void> {
-    await flushStation(csms, client);
-    expect(transactionEvents(csms, since)).toEqual([]);
+    await flushStation(env.csms, env.client);
+    expect(transactionEvents(env.csms, since)).toEqual([]);
     expect(chargePoint.activeTransactions()).toEqual([]);
   }
-
-  afterEach(async () => {
-    await station.stop();
-    await csms.close();
-    db.dispose();
-  });
 
   it('TC_E_09_CS Start transaction options - EVConnected', async () => {
     const since = await boot('EVConnected');
@@ -47,8 +36,8 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     const transactionId = transactionIdOn(chargePoint, 1);
     await present(chargePoint, TOKEN, 'updated');
     chargePoint.onChargingStateChanged(1, 'Charging');
-    await waitForEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
-    const events = eventsOf(csms, transactionId, since);
+    await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
+    const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected' },
@@ -56,7 +45,7 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(events[0]?.evse).toEqual({ id: 1, connectorId: 1 });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_10_CS Start transaction options - Authorized - Local', async () => {
@@ -65,9 +54,9 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onSessionStarted(1, 1);
     chargePoint.onChargingStateChanged(1, 'Charging');
-    await waitForEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
-    expect(stationCalls(csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
-    const events = eventsOf(csms, transactionId, since);
+    await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
+    const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken },
@@ -76,27 +65,27 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     ]);
     // E01.FR.16: the EVSE in the first event; its connector once known, in the first event after the EV connected.
     expect(events.map((e) => e.evse)).toEqual([{ id: 1 }, { id: 1, connectorId: 1 }, undefined]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_13_CS Start transaction options - Authorized - Remote', async () => {
     const since = await boot('Authorized');
-    const answer = (await client.call('RequestStartTransaction', { evseId: 1, remoteStartId: 4711, idToken: TOKEN })) as { status: string; transactionId?: string };
+    const answer = (await env.client.call('RequestStartTransaction', { evseId: 1, remoteStartId: 4711, idToken: TOKEN })) as { status: string; transactionId?: string };
     expect(answer).toEqual({ status: 'Accepted' });
-    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     // AuthorizeRemoteStart is true by default: the station asked the CSMS before starting (C05/F02).
-    expect(stationCalls(csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
     expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'RemoteStart', idToken: TOKEN.idToken });
     expect(started.transactionInfo.remoteStartId).toBe(4711);
     expect(started.evse).toEqual({ id: 1 });
 
     chargePoint.onSessionStarted(1, 1);
-    await waitForEvent(csms, 'CablePluggedIn', (e) => e.triggerReason === 'CablePluggedIn', since);
-    const events = eventsOf(csms, started.transactionInfo.transactionId, since);
+    await waitForEvent(env.csms, 'CablePluggedIn', (e) => e.triggerReason === 'CablePluggedIn', since);
+    const events = eventsOf(env.csms, started.transactionInfo.transactionId, since);
     expectWellFormed(events);
     // remoteStartId only in the first event after the remote start (F01/F02).
     expect(events.map((e) => e.transactionInfo.remoteStartId)).toEqual([4711, undefined]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_11_CS Start transaction options - DataSigned', async () => {
@@ -107,13 +96,13 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     await expectNoTransactionYet(since);
 
     chargePoint.onMeterValue(1, energyReading(1_010, new Date(), true));
-    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'SignedDataReceived', chargingState: 'EVConnected', idToken: TOKEN.idToken });
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
     // The start meter value is the signed reading that started it.
     const sampled = started.meterValue?.flatMap((mv) => mv.sampledValue) ?? [];
     expect(sampled).toEqual([expect.objectContaining({ value: 1_010, context: 'Transaction.Begin', signedMeterValue: expect.objectContaining({ signedMeterData: 'U0lHTkVE' }) })]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_01_CS Start transaction options - PowerPathClosed', async () => {
@@ -123,14 +112,14 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     await present(chargePoint, TOKEN, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onChargingStateChanged(1, 'Charging');
-    await waitForEvent(csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
-    const events = eventsOf(csms, transactionId, since);
+    await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
+    const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_02_CS Start transaction options - EnergyTransfer', async () => {
@@ -140,10 +129,10 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     chargePoint.onChargingStateChanged(1, 'SuspendedEV');
     await expectNoTransactionYet(since);
     chargePoint.onChargingStateChanged(1, 'Charging');
-    const started = await waitForEvent(csms, 'Started', (e) => e.eventType === 'Started', since);
+    const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', idToken: TOKEN.idToken });
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_12_CS Start transaction options - ParkingBayOccupied', async () => {
@@ -152,8 +141,8 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onSessionStarted(1, 1);
     await present(chargePoint, TOKEN, 'updated');
-    await waitForEvent(csms, 'Authorized', (e) => e.triggerReason === 'Authorized', since);
-    const events = eventsOf(csms, transactionId, since);
+    await waitForEvent(env.csms, 'Authorized', (e) => e.triggerReason === 'Authorized', since);
+    const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'EVDetected' },
@@ -161,6 +150,6 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
       { eventType: 'Updated', triggerReason: 'Authorized', idToken: TOKEN.idToken },
     ]);
     expect(events.map((e) => e.evse)).toEqual([{ id: 1 }, { id: 1, connectorId: 1 }, undefined]);
-    expect(csms.violations).toEqual([]);
+    expect(env.csms.violations).toEqual([]);
   });
 });
