@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChargePoint, ReasonEnumType, TransactionEventRequest } from '@evstation/core';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationActions, stationCalls, waitUntil } from '../support/ocpp-frames.js';
-import { energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
+import { energyTransferStarted, present } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEnded } from '../support/transaction-events.js';
 
 /*
@@ -60,11 +61,11 @@ describe('B12 Reset with transactions against a strict CSMS (SQLite file)', () =
     expect(env.station.resets).toEqual([]);
     expect(eventsOf(env.csms, transactionId, since).filter((e) => e.eventType === 'Ended')).toEqual([]);
 
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     await waitUntil(() => env.station.resets.length > 0, 'the reset callback');
     expect(env.station.resets).toEqual([{ type: 'OnIdle' }]);
     const ended = await waitForEnded(env.csms, transactionId, since);
-    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken });
+    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken });
     expectWellFormed(eventsOf(env.csms, transactionId, since));
 
     const after = await reboot();
@@ -100,7 +101,7 @@ describe('B12 Reset with transactions against a strict CSMS (SQLite file)', () =
     const second = await energyTransferStarted(env.csms, chargePoint, 2, { idToken: 'OCTT-TOKEN-003', type: 'ISO14443' });
     await expect(env.client.call('Reset', { type: 'OnIdle' })).resolves.toEqual({ status: 'Scheduled' });
 
-    await present(chargePoint, TOKEN, 'stopped', 1);
+    await present(chargePoint, tokens.valid, 'stopped', 1);
     await waitForEnded(env.csms, first, since);
     await flushStation(env.csms, env.client);
     expect(env.station.resets).toEqual([]);

@@ -3,7 +3,7 @@ import type { AuthorizeRequest, ComponentDefinition, IdTokenType } from '@evstat
 import type { RunningStation } from '../support/station-harness.js';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, waitUntil } from '../support/ocpp-frames.js';
-import { TokenDirectory, tokens } from '../support/token-csms.js';
+import { GROUP, TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyTransferStarted } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
@@ -14,7 +14,6 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * station-wide reader (no evseId) unless the case is about choosing an EVSE.
  */
 type Value = { component: { name: string }; variable: { name: string }; value: string };
-const group: IdTokenType = { idToken: 'GROUP-OCTT', type: 'Central' };
 const masterGroup: IdTokenType = { idToken: 'MASTER-GROUP', type: 'Central' };
 const masterPassGroupId: ComponentDefinition = {
   component: { name: 'AuthCtrlr' },
@@ -25,7 +24,7 @@ const localPreAuthorize: Value = { component: { name: 'AuthCtrlr' }, variable: {
 describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', () => {
   let directory: TokenDirectory;
   const env = stationPerTest(() => {
-    directory = new TokenDirectory().set(tokens.valid, { status: 'Accepted', groupIdToken: group }).set(tokens.valid2, { status: 'Accepted', groupIdToken: group });
+    directory = new TokenDirectory().set(tokens.valid, { status: 'Accepted', groupIdToken: GROUP }).set(tokens.valid2, { status: 'Accepted', groupIdToken: GROUP });
     directory.set(tokens.masterPass, { status: 'Accepted', groupIdToken: masterGroup });
     return { handlers: directory.handlers() };
   });
@@ -57,7 +56,7 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
   it('TC_C_42_CS Authorization by GroupId - Not stopped by GroupId (the other token is Invalid)', async () => {
     const running = await boot();
     const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);
-    directory.set(tokens.valid2, { status: 'Invalid', groupIdToken: group });
+    directory.set(tokens.valid2, { status: 'Invalid', groupIdToken: GROUP });
     const since = env.csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.valid2);
     await flushStation(env.csms, env.client);
@@ -85,7 +84,7 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
 
   it('TC_C_44_CS Authorization by GroupId - Invalid status with Authorization Cache', async () => {
     const running = await boot([localPreAuthorize]);
-    directory.set(tokens.valid2, { status: 'Invalid', groupIdToken: group });
+    directory.set(tokens.valid2, { status: 'Invalid', groupIdToken: GROUP });
     await cache(running, tokens.valid, tokens.valid2);
     const since = env.csms.ledger.length;
     const transactionId = await energyTransferStarted(env.csms, running.chargePoint, 1, tokens.valid);

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FakeClock, type ChargePoint, type ReasonEnumType, type TransactionEventRequest } from '@evstation/core';
 import type { CsmsClient } from '../support/strict-csms.js';
 import { stationPerTest } from '../support/station-per-test.js';
-import { acceptingHandlers, stationActions, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
+import { stationActions, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
-import { configValues, energyTransferStarted, GROUP, GROUP_MATE, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
+import { configValues, energyTransferStarted, present, setVariables, transactionIdOn } from '../support/charging-session.js';
+import { GROUP, TokenDirectory, tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -17,22 +18,20 @@ import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from 
 const RECONNECT_MS = 5_000;
 
 describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', () => {
-  const groupOf = () => ({ idTokenInfo: { status: 'Accepted', groupIdToken: GROUP } });
-  const transactionEvent = (params: unknown) => {
-    const { idToken } = params as TransactionEventRequest;
-    return idToken === undefined ? {} : { idTokenInfo: { status: transactionTokenStatus } };
-  };
-  const env = stationPerTest(() => ({ handlers: acceptingHandlers({ Authorize: groupOf, TransactionEvent: transactionEvent }) }));
+  let directory: TokenDirectory;
+  const env = stationPerTest(() => {
+    // Both cards are in GROUP when authorized; a TransactionEvent that carries one is answered Accepted (TC_E_16: Invalid).
+    directory = new TokenDirectory();
+    for (const card of [tokens.valid, tokens.valid2]) directory.set(card, { status: 'Accepted', groupIdToken: GROUP }).setForTransactions(card, { status: 'Accepted' });
+    return { handlers: directory.handlers() };
+  });
   let client: CsmsClient;
   let chargePoint: ChargePoint;
   let clock: FakeClock;
   let stops: [number, ReasonEnumType][];
-  /** The idTokenInfo status the CSMS gives a TransactionEvent carrying an idToken (TC_E_16). */
-  let transactionTokenStatus: 'Accepted' | 'Invalid';
 
   async function boot(settings: Record<string, string> = {}): Promise<void> {
     stops = [];
-    transactionTokenStatus = 'Accepted';
     clock = new FakeClock(new Date());
     ({ client } = await env.boot({
       clock,
@@ -66,7 +65,7 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
   }
 
   /** The card is cached: an AuthorizeResponse Accepted (with GROUP) for it, without starting anything. */
-  async function cache(idToken: typeof TOKEN): Promise<void> {
+  async function cache(idToken: typeof tokens.valid): Promise<void> {
     const decided = await chargePoint.authorize(idToken);
     expect(decided.idTokenInfo).toEqual({ status: 'Accepted', groupIdToken: GROUP });
   }
@@ -91,12 +90,12 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     expect(stationActions(env.csms, back)).not.toContain('BootNotification');
     // E12: queued events go first, before any new traffic; then the transaction goes on online.
     expect(stationActions(env.csms, back).slice(0, 2)).toEqual(['TransactionEvent', 'TransactionEvent']);
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV', offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken },
     ]);
     expect(eventsOf(env.csms, transactionId, since).filter((e) => e.offline === true)).toHaveLength(2);
     expect(env.csms.violations).toEqual([]);
@@ -104,23 +103,23 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
 
   it('TC_E_43_CS Offline behaviour - Transaction during offline period', async () => {
     await boot();
-    await cache(TOKEN);
+    await cache(tokens.valid);
     await goOffline();
     const offline = env.csms.ledger.length;
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onChargingStateChanged(1, 'Charging');
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     chargePoint.onSessionFinished(1, 1);
     expect(chargePoint.activeTransactions()).toEqual([]);
 
     const back = await comeBack();
     await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, offline).map(summary)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken, offline: true },
+      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken, offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken, offline: true },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken, offline: true },
     ]);
     // Offline, the card was checked against the cache only: no AuthorizeRequest then, none afterwards either.
     expect(stationCalls(env.csms, 'Authorize', offline)).toEqual([]);
@@ -136,12 +135,12 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
     const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await goOffline();
     const offline = env.csms.ledger.length;
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     expect(stops).toEqual([[1, 'Local']]);
     const back = await comeBack();
     await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken, offline: true },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken, offline: true },
     ]);
     expect(stationCalls(env.csms, 'Authorize', offline)).toEqual([]);
     expect(env.csms.violations).toEqual([]);
@@ -149,39 +148,39 @@ describe('Offline transactions against a strict CSMS (SQLite file, FakeClock)', 
 
   it('TC_E_45_CS Offline behaviour - Stop transaction during offline period - Same GroupId', async () => {
     await boot();
-    await cache(GROUP_MATE);
+    await cache(tokens.valid2);
     const since = env.csms.ledger.length;
     const transactionId = await energyTransferStarted(env.csms, chargePoint);
     await goOffline();
     const offline = env.csms.ledger.length;
     // Another card of the same group, known from the cache, may stop it (C09 GroupId, E07).
-    const result = await chargePoint.presentIdToken(GROUP_MATE);
+    const result = await chargePoint.presentIdToken(tokens.valid2);
     expect(result).toMatchObject({ evseId: 1, outcome: 'stopped' });
     const back = await comeBack();
     const ended = await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, since, offline).map(summary)).toEqual([
-      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: GROUP_MATE.idToken, offline: true },
+      { eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid2.idToken, offline: true },
     ]);
-    expect(ended.idToken).toEqual(GROUP_MATE);
+    expect(ended.idToken).toEqual(tokens.valid2);
     expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_16_CS Stop transaction options - Deauthorized - Invalid idToken', async () => {
     await boot({ 'TxCtrlr.TxStopPoint': 'Authorized' });
-    await cache(TOKEN);
+    await cache(tokens.valid);
     await goOffline();
     // Reusable state StartOfflineTransaction: started offline on the cached card.
     const offline = env.csms.ledger.length;
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onChargingStateChanged(1, 'Charging');
     // Meanwhile the card was blocked: the CSMS answers the Started (which carries the idToken) with Invalid.
-    transactionTokenStatus = 'Invalid';
+    directory.setForTransactions(tokens.valid, { status: 'Invalid' });
     const back = await comeBack();
     await waitForEnded(env.csms, transactionId, back);
     expect(received(transactionId, offline).map(summary)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken, offline: true },
+      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken, offline: true },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', offline: true },
       // E05 with StopTxOnInvalidId true: energy stops and, with TxStopPoint Authorized, the transaction ends.
       { eventType: 'Ended', triggerReason: 'Deauthorized', chargingState: 'EVConnected', stoppedReason: 'DeAuthorized' },

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, waitUntil } from '../support/ocpp-frames.js';
-import { energyReading, energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
+import { energyReading, energyTransferStarted, present } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -59,13 +60,13 @@ describe('Power loss during a transaction (real SQLite file, restart)', () => {
     env.station.chargePoint.onSessionStarted(1, 1);
     env.station.chargePoint.onChargingStateChanged(1, 'SuspendedEV');
     await waitForEvent(env.csms, 'SuspendedEV', (e) => e.transactionInfo.chargingState === 'SuspendedEV', booted.since);
-    await present(env.station.chargePoint, TOKEN, 'stopped');
+    await present(env.station.chargePoint, tokens.valid, 'stopped');
     await waitForEnded(env.csms, transactionId, booted.since);
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.slice(before.length).map((e) => ({ seqNo: e.seqNo, ...summary(e) }))).toEqual([
       { seqNo: before.length, eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
-      { seqNo: before.length + 1, eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken },
+      { seqNo: before.length + 1, eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken },
     ]);
     expect(env.csms.violations).toEqual([]);
   });

@@ -3,7 +3,8 @@ import type { ChargePoint } from '@evstation/core';
 import type { StationOptions } from '../support/station-harness.js';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
-import { allTxPointsAddition, energyReading, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
+import { allTxPointsAddition, energyReading, present, setVariables, transactionIdOn } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -34,14 +35,14 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     const since = await boot('EVConnected');
     chargePoint.onSessionStarted(1, 1);
     const transactionId = transactionIdOn(chargePoint, 1);
-    await present(chargePoint, TOKEN, 'updated');
+    await present(chargePoint, tokens.valid, 'updated');
     chargePoint.onChargingStateChanged(1, 'Charging');
     await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected' },
-      { eventType: 'Updated', triggerReason: 'Authorized', idToken: TOKEN.idToken },
+      { eventType: 'Updated', triggerReason: 'Authorized', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(events[0]?.evse).toEqual({ id: 1, connectorId: 1 });
@@ -50,16 +51,16 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_10_CS Start transaction options - Authorized - Local', async () => {
     const since = await boot('Authorized');
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onSessionStarted(1, 1);
     chargePoint.onChargingStateChanged(1, 'Charging');
     await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
-    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken },
+      { eventType: 'Started', triggerReason: 'Authorized', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected' },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
@@ -70,12 +71,12 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_13_CS Start transaction options - Authorized - Remote', async () => {
     const since = await boot('Authorized');
-    const answer = (await env.client.call('RequestStartTransaction', { evseId: 1, remoteStartId: 4711, idToken: TOKEN })) as { status: string; transactionId?: string };
+    const answer = (await env.client.call('RequestStartTransaction', { evseId: 1, remoteStartId: 4711, idToken: tokens.valid })) as { status: string; transactionId?: string };
     expect(answer).toEqual({ status: 'Accepted' });
     const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
     // AuthorizeRemoteStart is true by default: the station asked the CSMS before starting (C05/F02).
-    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
-    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'RemoteStart', idToken: TOKEN.idToken });
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
+    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'RemoteStart', idToken: tokens.valid.idToken });
     expect(started.transactionInfo.remoteStartId).toBe(4711);
     expect(started.evse).toEqual({ id: 1 });
 
@@ -91,13 +92,13 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
   it('TC_E_11_CS Start transaction options - DataSigned', async () => {
     const since = await boot('DataSigned', { additions: [allTxPointsAddition] });
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'authorized');
+    await present(chargePoint, tokens.valid, 'authorized');
     chargePoint.onMeterValue(1, energyReading(1_000, new Date()));
     await expectNoTransactionYet(since);
 
     chargePoint.onMeterValue(1, energyReading(1_010, new Date(), true));
     const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
-    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'SignedDataReceived', chargingState: 'EVConnected', idToken: TOKEN.idToken });
+    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'SignedDataReceived', chargingState: 'EVConnected', idToken: tokens.valid.idToken });
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
     // The start meter value is the signed reading that started it.
     const sampled = started.meterValue?.flatMap((mv) => mv.sampledValue) ?? [];
@@ -109,14 +110,14 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     const since = await boot('PowerPathClosed');
     chargePoint.onSessionStarted(1, 1);
     await expectNoTransactionYet(since);
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onChargingStateChanged(1, 'Charging');
     await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(env.csms.violations).toEqual([]);
@@ -125,12 +126,12 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
   it('TC_E_02_CS Start transaction options - EnergyTransfer', async () => {
     const since = await boot('EnergyTransfer');
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'authorized');
+    await present(chargePoint, tokens.valid, 'authorized');
     chargePoint.onChargingStateChanged(1, 'SuspendedEV');
     await expectNoTransactionYet(since);
     chargePoint.onChargingStateChanged(1, 'Charging');
     const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
-    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', idToken: TOKEN.idToken });
+    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'ChargingStateChanged', chargingState: 'Charging', idToken: tokens.valid.idToken });
     expect(started.evse).toEqual({ id: 1, connectorId: 1 });
     expect(env.csms.violations).toEqual([]);
   });
@@ -140,14 +141,14 @@ describe('E01 start points against a strict CSMS (SQLite file)', () => {
     chargePoint.onParkingBayOccupancy(1, true);
     const transactionId = transactionIdOn(chargePoint, 1);
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'updated');
+    await present(chargePoint, tokens.valid, 'updated');
     await waitForEvent(env.csms, 'Authorized', (e) => e.triggerReason === 'Authorized', since);
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
       { eventType: 'Started', triggerReason: 'EVDetected' },
       { eventType: 'Updated', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected' },
-      { eventType: 'Updated', triggerReason: 'Authorized', idToken: TOKEN.idToken },
+      { eventType: 'Updated', triggerReason: 'Authorized', idToken: tokens.valid.idToken },
     ]);
     expect(events.map((e) => e.evse)).toEqual([{ id: 1 }, { id: 1, connectorId: 1 }, undefined]);
     expect(env.csms.violations).toEqual([]);

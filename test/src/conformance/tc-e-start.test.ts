@@ -4,7 +4,8 @@ import type { StationOptions } from '../support/station-harness.js';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, statusNotifications, waitForCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
-import { present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
+import { present, setVariables, transactionIdOn } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -30,28 +31,28 @@ describe('E02/E03 local start against a strict CSMS (SQLite file)', () => {
     expect(statusNotifications(env.csms, since)).toEqual([{ evseId: 1, connectorId: 1, connectorStatus: 'Occupied' }]);
     expect(transactionEvents(env.csms, since)).toEqual([]);
 
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     chargePoint.onChargingStateChanged(1, 'Charging');
     const transactionId = transactionIdOn(chargePoint, 1);
     await waitForEvent(env.csms, 'Charging', (e) => e.transactionInfo.chargingState === 'Charging', since);
-    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(events[0]?.evse).toEqual({ id: 1, connectorId: 1 });
-    expect(events[0]?.idToken).toEqual(TOKEN);
+    expect(events[0]?.idToken).toEqual(tokens.valid);
     expect(env.csms.violations).toEqual([]);
   });
 
   it('TC_E_04_CS Local start transaction - Authorization first - Success', async () => {
     await boot();
     const since = env.csms.ledger.length;
-    await present(chargePoint, TOKEN, 'authorized');
+    await present(chargePoint, tokens.valid, 'authorized');
     await flushStation(env.csms, env.client);
-    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: TOKEN }]);
+    expect(stationCalls(env.csms, 'Authorize', since)).toEqual([{ idToken: tokens.valid }]);
     expect(transactionEvents(env.csms, since)).toEqual([]);
 
     chargePoint.onSessionStarted(1, 1);
@@ -61,7 +62,7 @@ describe('E02/E03 local start against a strict CSMS (SQLite file)', () => {
     const events = eventsOf(env.csms, transactionId, since);
     expectWellFormed(events);
     expect(events.map(summary)).toEqual([
-      { eventType: 'Started', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Started', triggerReason: 'CablePluggedIn', chargingState: 'EVConnected', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'Charging' },
     ]);
     expect(events[0]?.evse).toEqual({ id: 1, connectorId: 1 });
@@ -76,7 +77,7 @@ describe('E02/E03 local start against a strict CSMS (SQLite file)', () => {
     await setVariables(env.client, { 'TxCtrlr.EVConnectionTimeOut': '30' });
     const since = env.csms.ledger.length;
 
-    await present(chargePoint, TOKEN, 'authorized');
+    await present(chargePoint, tokens.valid, 'authorized');
     expect(chargePoint.isAuthorized(1)).toBe(true);
     await advanceQuietly(clock, env.station.frames, 29_999);
     expect(chargePoint.isAuthorized(1)).toBe(true);
@@ -92,9 +93,9 @@ describe('E02/E03 local start against a strict CSMS (SQLite file)', () => {
     chargePoint.onSessionStarted(1, 1);
     await flushStation(env.csms, env.client);
     expect(transactionEvents(env.csms, since)).toEqual([]);
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const started = await waitForEvent(env.csms, 'Started', (e) => e.eventType === 'Started', since);
-    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken });
+    expect(summary(started)).toEqual({ eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken });
     expect(stationCalls(env.csms, 'Authorize', since)).toHaveLength(2);
     expect(env.csms.violations).toEqual([]);
   });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChargePoint } from '@evstation/core';
 import { stationPerTest } from '../support/station-per-test.js';
 import { acceptingHandlers, waitUntil } from '../support/ocpp-frames.js';
-import { energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
+import { energyTransferStarted, present } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { transactionEvents, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -74,7 +75,7 @@ describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_31_CS Check Transaction status - Transaction with id ended - with message in queue', async () => {
     const transactionId = await energyTransferStarted(env.csms, chargePoint);
-    await holdNextEvent(() => present(chargePoint, TOKEN, 'stopped'));
+    await holdNextEvent(() => present(chargePoint, tokens.valid, 'stopped'));
     await waitForEnded(env.csms, transactionId);
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: false, messagesInQueue: true });
     await release();
@@ -84,7 +85,7 @@ describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_32_CS Check Transaction status - Transaction with id ended - without message in queue', async () => {
     const transactionId = await energyTransferStarted(env.csms, chargePoint);
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     await waitForEnded(env.csms, transactionId);
     await delivered();
     await expect(getTransactionStatus(transactionId)).resolves.toEqual({ ongoingIndicator: false, messagesInQueue: false });
@@ -114,7 +115,7 @@ describe('E14 GetTransactionStatus against a strict CSMS (SQLite file)', () => {
   /** Cable, card and Charging on EVSE 1, without waiting for the CSMS to receive the events (they may be held). */
   async function energyTransferStartedWithoutWaiting(): Promise<void> {
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     chargePoint.onChargingStateChanged(1, 'Charging');
   }
 });

@@ -4,7 +4,8 @@ import type { StationOptions } from '../support/station-harness.js';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, statusNotifications, waitForCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
-import { allTxPointsAddition, energyTransferStarted, present, setVariables, TOKEN, transactionIdOn } from '../support/charging-session.js';
+import { allTxPointsAddition, energyTransferStarted, present, setVariables, transactionIdOn } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents, waitForEnded, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -67,10 +68,10 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
   it('TC_E_14_CS Stop transaction options - EVDisconnected - Charging Station side', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EVConnected' });
     // Reusable state EVConnectedPostSession: the driver stops with the card; the transaction outlives the authorization.
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     chargePoint.onSessionFinished(1, 1, 'station');
     expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken },
       { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'Local' },
     ]);
     await waitForCalls(env.csms, 'StatusNotification', 1, from);
@@ -86,13 +87,13 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     await boot({ 'TxCtrlr.TxStopPoint': 'EVConnected', 'TxCtrlr.StopTxOnEVSideDisconnect': 'false' });
     const since = env.csms.ledger.length;
     chargePoint.onSessionStarted(1, 1);
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     // The EV never draws energy.
     chargePoint.onChargingStateChanged(1, 'SuspendedEV');
     chargePoint.onSessionFinished(1, 1, 'ev');
     expect(await endOf(transactionId, since, since)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Started', triggerReason: 'Authorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'ChargingStateChanged', chargingState: 'SuspendedEV' },
       { eventType: 'Ended', triggerReason: 'EVCommunicationLost', chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
     ]);
@@ -101,8 +102,8 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_15_CS Stop transaction options - StopAuthorized - Local', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'Authorized' });
-    await present(chargePoint, TOKEN, 'stopped');
-    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
+    await present(chargePoint, tokens.valid, 'stopped');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken }]);
     // E07: the card that started the transaction stops it without another AuthorizeRequest.
     expect(stationCalls(env.csms, 'Authorize', from)).toEqual([]);
     expect(stops).toEqual([[1, 'Local']]);
@@ -125,13 +126,13 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     const clock = new FakeClock(new Date());
     await boot({ 'TxCtrlr.TxStartPoint': 'Authorized', 'TxCtrlr.TxStopPoint': 'Authorized', 'TxCtrlr.EVConnectionTimeOut': '20' }, { clock });
     const since = env.csms.ledger.length;
-    await present(chargePoint, TOKEN, 'started');
+    await present(chargePoint, tokens.valid, 'started');
     const transactionId = transactionIdOn(chargePoint, 1);
     await advanceQuietly(clock, env.station.frames, 19_999);
-    expect(transactionEvents(env.csms, since).map(summary)).toEqual([{ eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken }]);
+    expect(transactionEvents(env.csms, since).map(summary)).toEqual([{ eventType: 'Started', triggerReason: 'Authorized', idToken: tokens.valid.idToken }]);
     await advanceQuietly(clock, env.station.frames, 1);
     expect(await endOf(transactionId, since, since)).toEqual([
-      { eventType: 'Started', triggerReason: 'Authorized', idToken: TOKEN.idToken },
+      { eventType: 'Started', triggerReason: 'Authorized', idToken: tokens.valid.idToken },
       { eventType: 'Ended', triggerReason: 'EVConnectTimeout', stoppedReason: 'Timeout' },
     ]);
 
@@ -148,8 +149,8 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_07_CS Stop transaction options - PowerPathClosed - Local stop', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'PowerPathClosed' });
-    await present(chargePoint, TOKEN, 'stopped');
-    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
+    await present(chargePoint, tokens.valid, 'stopped');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken }]);
     expect(env.csms.violations).toEqual([]);
   });
 
@@ -166,8 +167,8 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
 
   it('TC_E_08_CS Stop transaction options - EnergyTransfer stopped - StopAuthorized', async () => {
     const { transactionId, since, from } = await charging({ 'TxCtrlr.TxStopPoint': 'EnergyTransfer' });
-    await present(chargePoint, TOKEN, 'stopped');
-    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken }]);
+    await present(chargePoint, tokens.valid, 'stopped');
+    expect(await endOf(transactionId, since, from)).toEqual([{ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken }]);
     expect(env.csms.violations).toEqual([]);
   });
 
@@ -184,14 +185,14 @@ describe('E06 stop points against a strict CSMS (SQLite file)', () => {
     const since = env.csms.ledger.length;
     const transactionId = await energyTransferStarted(env.csms, chargePoint);
     const from = env.csms.ledger.length;
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     chargePoint.onSessionFinished(1, 1, 'station');
     await waitForEvent(env.csms, 'EVCommunicationLost', (e) => e.triggerReason === 'EVCommunicationLost', from);
     expect(chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([transactionId]);
     // The transaction outlives card and cable: it ends when the EV leaves the bay.
     chargePoint.onParkingBayOccupancy(1, false);
     expect(await endOf(transactionId, since, from)).toEqual([
-      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: TOKEN.idToken },
+      { eventType: 'Updated', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', idToken: tokens.valid.idToken },
       { eventType: 'Updated', triggerReason: 'EVCommunicationLost', chargingState: 'Idle' },
       { eventType: 'Ended', triggerReason: 'EVDeparted', stoppedReason: 'Local' },
     ]);

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChargePoint } from '@evstation/core';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, sortedStatusNotifications, waitForCalls } from '../support/ocpp-frames.js';
-import { energyTransferStarted, present, TOKEN } from '../support/charging-session.js';
+import { energyTransferStarted, present } from '../support/charging-session.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, waitForEnded } from '../support/transaction-events.js';
 
 /*
@@ -35,9 +36,9 @@ describe('G03/G04 ChangeAvailability with transactions against a strict CSMS (SQ
     expect(chargePoint.activeTransactions().map((t) => t.transactionId)).toEqual([transactionId]);
 
     const stopped = env.csms.ledger.length;
-    await present(chargePoint, TOKEN, 'stopped');
+    await present(chargePoint, tokens.valid, 'stopped');
     const ended = await waitForEnded(env.csms, transactionId, stopped);
-    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: TOKEN.idToken });
+    expect(summary(ended)).toEqual({ eventType: 'Ended', triggerReason: 'StopAuthorized', chargingState: 'EVConnected', stoppedReason: 'Local', idToken: tokens.valid.idToken });
     expectWellFormed(eventsOf(env.csms, transactionId, since));
     await waitForCalls(env.csms, 'StatusNotification', 1, stopped);
     await flushStation(env.csms, env.client);

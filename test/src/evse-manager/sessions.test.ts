@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizeRequest } from '@evstation/core';
 import { flushStation, stationCalls, statusNotifications } from '../support/ocpp-frames.js';
 import { evseStationPerTest } from '../support/evse-station.js';
+import { tokens } from '../support/token-csms.js';
 import { eventsOf, expectWellFormed, summary, transactionEvents } from '../support/transaction-events.js';
 import { CARD, chargingByCard, energies, EV_POWER_W, LOCK_MS, lockPulses, startedOn, watchContactor } from './evse-steps.js';
 
@@ -124,7 +125,7 @@ describe('evse-manager with the real ChargePoint: sessions (E02-E07, F01-F03, J0
     const contactor = watchContactor(station, 1);
     const evse = station.evse(1);
     const since = station.csms.ledger.length;
-    const idToken = { idToken: 'REMOTE-TOKEN-1', type: 'Central' };
+    const idToken = tokens.central;
 
     await expect(station.call('RequestStartTransaction', { evseId: 1, remoteStartId: 21, idToken })).resolves.toEqual({ status: 'Accepted' });
     await station.run(LOCK_MS);

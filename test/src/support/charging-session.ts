@@ -2,16 +2,8 @@ import { expect } from 'vitest';
 import type { ChargePoint, ComponentDefinition, IdTokenType, MeterValueType } from '@evstation/core';
 import type { StationOptions } from './station-harness.js';
 import type { CsmsClient, StrictCsms } from './strict-csms.js';
+import { tokens } from './token-csms.js';
 import { waitForEvent } from './transaction-events.js';
-
-/** The EV driver's RFID card (the OCTT's valid idToken). */
-export const TOKEN: IdTokenType = { idToken: 'OCTT-TOKEN-001', type: 'ISO14443' };
-
-/** A second card of the same driver group, for the GroupId cases. */
-export const GROUP_MATE: IdTokenType = { idToken: 'OCTT-TOKEN-002', type: 'ISO14443' };
-
-/** The group both cards belong to (the CSMS answers it in idTokenInfo.groupIdToken). */
-export const GROUP: IdTokenType = { idToken: 'OCTT-GROUP-1', type: 'Central' };
 
 /** `Component.Variable` or `Component.Variable[Instance]` -> its address. */
 function address(key: string): { component: { name: string }; variable: { name: string; instance?: string } } {
@@ -81,7 +73,7 @@ export async function present(chargePoint: ChargePoint, idToken: IdTokenType, ex
  * already did, updating it) and the EV charges. Returns the transactionId once the CSMS has received the event with
  * chargingState Charging.
  */
-export async function energyTransferStarted(csms: StrictCsms, chargePoint: ChargePoint, evseId = 1, idToken: IdTokenType = TOKEN): Promise<string> {
+export async function energyTransferStarted(csms: StrictCsms, chargePoint: ChargePoint, evseId = 1, idToken: IdTokenType = tokens.valid): Promise<string> {
   const since = csms.ledger.length;
   chargePoint.onSessionStarted(evseId, 1);
   const presented = await chargePoint.presentIdToken(idToken, { evseId });

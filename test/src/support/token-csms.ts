@@ -16,6 +16,9 @@ export const tokens = {
   central: { idToken: 'REMOTE-TOKEN-1', type: 'Central' },
 } satisfies Record<string, IdTokenType>;
 
+/** The group of the OCTT's GroupId cases (C09, E07): the CSMS answers it in idTokenInfo.groupIdToken for tokens of one group. */
+export const GROUP: IdTokenType = { idToken: 'OCTT-GROUP-1', type: 'Central' };
+
 function keyOf(idToken: IdTokenType): string {
   return `${idToken.type}:${idToken.idToken.toLowerCase()}`;
 }
