@@ -5,7 +5,7 @@ import { stationPerTest, type BootOptions } from '../support/station-per-test.js
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyTransferStarted } from '../support/charging-session.js';
+import { energyTransferStarted, setting, type ConfigValue } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -13,8 +13,6 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * state IdTokenCached is made the way a station gets it: by asking the CSMS once (every AuthorizeResponse is cached,
  * C10.FR.04). EVConnectedPreSession is the cable of EVSE 1 plugged in; tokens are presented at EVSE 1's reader.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
-const setting = (component: string, variable: string, value: string): Value => ({ component: { name: component }, variable: { name: variable }, value });
 const localPreAuthorize = setting('AuthCtrlr', 'LocalPreAuthorize', 'true');
 
 describe('Block C authorization cache against a strict CSMS (SQLite file)', () => {
@@ -24,7 +22,7 @@ describe('Block C authorization cache against a strict CSMS (SQLite file)', () =
     return { handlers: directory.handlers() };
   });
 
-  async function boot(values: Value[] = [], options: Pick<BootOptions, 'clock'> = {}): Promise<RunningStation> {
+  async function boot(values: ConfigValue[] = [], options: Pick<BootOptions, 'clock'> = {}): Promise<RunningStation> {
     return (await env.boot({ values, ...options })).station;
   }
 

@@ -4,7 +4,7 @@ import type { RunningStation } from '../support/station-harness.js';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, waitUntil } from '../support/ocpp-frames.js';
 import { GROUP, TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyTransferStarted } from '../support/charging-session.js';
+import { energyTransferStarted, setting, type ConfigValue } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -13,13 +13,12 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * station adds to its device model. Starts use EVSE readers (evseId given); stops with another token use the
  * station-wide reader (no evseId) unless the case is about choosing an EVSE.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
 const masterGroup: IdTokenType = { idToken: 'MASTER-GROUP', type: 'Central' };
 const masterPassGroupId: ComponentDefinition = {
   component: { name: 'AuthCtrlr' },
   variables: [{ variable: { name: 'MasterPassGroupId' }, characteristics: { dataType: 'string', maxLimit: 36 }, attributes: [{ mutability: 'ReadWrite', value: masterGroup.idToken }] }],
 };
-const localPreAuthorize: Value = { component: { name: 'AuthCtrlr' }, variable: { name: 'LocalPreAuthorize' }, value: 'true' };
+const localPreAuthorize = setting('AuthCtrlr', 'LocalPreAuthorize', 'true');
 
 describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', () => {
   let directory: TokenDirectory;
@@ -29,7 +28,7 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
     return { handlers: directory.handlers() };
   });
 
-  async function boot(values: Value[] = []): Promise<RunningStation> {
+  async function boot(values: ConfigValue[] = []): Promise<RunningStation> {
     return (await env.boot({ values, additions: [masterPassGroupId] })).station;
   }
 
@@ -100,7 +99,7 @@ describe('Block C GroupId and Master Pass against a strict CSMS (SQLite file)', 
   });
 
   it('TC_C_45_CS Authorization by GroupId - Master pass - Not able to start transaction', async () => {
-    const running = await boot([{ component: { name: 'TxCtrlr' }, variable: { name: 'TxStartPoint' }, value: 'Authorized' }]);
+    const running = await boot([setting('TxCtrlr', 'TxStartPoint', 'Authorized')]);
     const since = env.csms.ledger.length;
     const presented = await running.chargePoint.presentIdToken(tokens.masterPass);
     await flushStation(env.csms, env.client);

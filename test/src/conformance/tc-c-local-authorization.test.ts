@@ -4,7 +4,7 @@ import type { RunningStation } from '../support/station-harness.js';
 import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyTransferStarted } from '../support/charging-session.js';
+import { energyTransferStarted, setting, type ConfigValue } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -13,8 +13,7 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * PowerPathClosed and TxStopPoint EVConnected,Authorized unless a case sets them. The conformance station has one
  * reader per EVSE (the EVSE is given with the token), except where a case says otherwise.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
-const txStartPoint = (value: string): Value => ({ component: { name: 'TxCtrlr' }, variable: { name: 'TxStartPoint' }, value });
+const txStartPoint = (value: string): ConfigValue => setting('TxCtrlr', 'TxStartPoint', value);
 
 describe('Block C local authorization against a strict CSMS (SQLite file)', () => {
   let directory: TokenDirectory;
@@ -24,7 +23,7 @@ describe('Block C local authorization against a strict CSMS (SQLite file)', () =
   });
   let authorizedChanges: { evseId: number; authorized: boolean }[];
 
-  async function boot(values: Value[] = []): Promise<RunningStation> {
+  async function boot(values: ConfigValue[] = []): Promise<RunningStation> {
     authorizedChanges = [];
     const callbacks = { authorizationChanged: (evseId: number, authorized: boolean) => void authorizedChanges.push({ evseId, authorized }) };
     return (await env.boot({ values, callbacks })).station;

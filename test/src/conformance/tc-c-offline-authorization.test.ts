@@ -6,7 +6,7 @@ import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyReading } from '../support/charging-session.js';
+import { energyReading, setting, type ConfigValue } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -17,10 +17,8 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * Decided: MaxEnergyOnInvalidId applies only when StopTxOnInvalidId is false; with StopTxOnInvalidId true the
  * transaction is deauthorized at once whatever MaxEnergyOnInvalidId says (TC_C_17), as libocpp does.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
-const setting = (component: string, variable: string, value: string): Value => ({ component: { name: component }, variable: { name: variable }, value });
 const backOffS = 30;
-const offlineSettings: Value[] = [
+const offlineSettings: ConfigValue[] = [
   setting('AuthCtrlr', 'LocalPreAuthorize', 'true'),
   setting('AuthCtrlr', 'LocalAuthorizeOffline', 'true'),
   setting('OCPPCommCtrlr', 'RetryBackOffWaitMinimum', String(backOffS)),
@@ -42,7 +40,7 @@ describe('Block C offline authorization against a strict CSMS (SQLite file, fake
   let clock: FakeClock;
   let paused: number[];
 
-  async function boot(values: Value[], additions: ComponentDefinition[] = []): Promise<RunningStation> {
+  async function boot(values: ConfigValue[], additions: ComponentDefinition[] = []): Promise<RunningStation> {
     clock = new FakeClock(new Date());
     paused = [];
     const booted = await env.boot({ clock, values: [...offlineSettings, ...values], additions, callbacks: { pauseCharging: (evseId: number) => void paused.push(evseId) } });

@@ -5,6 +5,7 @@ import { startStation, tempDatabase, type RunningStation } from '../support/stat
 import { stationPerTest, type BootOptions } from '../support/station-per-test.js';
 import { acceptingHandlers, flushStation, stationActions, stationCalls, waitForCalls, waitForNewClient, waitUntil } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
+import { setting, type ConfigValue } from '../support/charging-session.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
@@ -13,8 +14,6 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * (the chargingProfile of a remote start is ignored by a station without Smart Charging: this one has no
  * SmartChargingCtrlr). General preconditions: booted, Accepted, default TxStartPoint PowerPathClosed.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
-const setting = (component: string, variable: string, value: string): Value => ({ component: { name: component }, variable: { name: variable }, value });
 
 describe('Block F remote start against a strict CSMS (SQLite file)', () => {
   let directory: TokenDirectory;
@@ -24,7 +23,7 @@ describe('Block F remote start against a strict CSMS (SQLite file)', () => {
   });
   let remoteStarts: { evseId: number; request: RequestStartTransactionRequest }[];
 
-  async function boot(values: Value[] = [], options: Pick<BootOptions, 'clock'> = {}): Promise<RunningStation> {
+  async function boot(values: ConfigValue[] = [], options: Pick<BootOptions, 'clock'> = {}): Promise<RunningStation> {
     remoteStarts = [];
     const callbacks = { remoteStartTransaction: (evseId: number, request: RequestStartTransactionRequest) => void remoteStarts.push({ evseId, request }) };
     return (await env.boot({ values, ...options, callbacks })).station;

@@ -5,7 +5,7 @@ import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation, stationCalls } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyTransferStarted } from '../support/charging-session.js';
+import { energyTransferStarted, setting, type ConfigValue } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -13,10 +13,8 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * instants are aligned to midnight UTC, readings come from the station through onMeterValue (EVSE 0 = main meter).
  * Sampled (TxUpdatedInterval) values are switched off here so that only clock-aligned traffic is seen.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
-const setting = (component: string, variable: string, value: string): Value => ({ component: { name: component }, variable: { name: variable }, value });
 const intervalS = 60;
-const alignedSettings: Value[] = [
+const alignedSettings: ConfigValue[] = [
   setting('AlignedDataCtrlr', 'Interval', String(intervalS)),
   setting('AlignedDataCtrlr', 'Measurands', 'Energy.Active.Import.Register,Power.Active.Import'),
   setting('SampledDataCtrlr', 'TxUpdatedInterval', '0'),
@@ -35,7 +33,7 @@ describe('Block J clock-aligned meter values against a strict CSMS (SQLite file,
   const env = stationPerTest(() => ({ handlers: new TokenDirectory().handlers() }));
   let clock: FakeClock;
 
-  async function boot(values: Value[] = []): Promise<RunningStation> {
+  async function boot(values: ConfigValue[] = []): Promise<RunningStation> {
     clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
     return (await env.boot({ clock, values: [...alignedSettings, ...values] })).station;
   }

@@ -5,7 +5,7 @@ import { stationPerTest } from '../support/station-per-test.js';
 import { flushStation } from '../support/ocpp-frames.js';
 import { advanceQuietly } from '../support/quiet-clock.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
-import { energyTransferStarted } from '../support/charging-session.js';
+import { energyTransferStarted, setting, type ConfigValue } from '../support/charging-session.js';
 import { transactionEvents, waitForEvent } from '../support/transaction-events.js';
 
 /*
@@ -17,10 +17,8 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * the transaction starts). This station picks the EVSE when the token is presented or the cable plugged in, so a
  * transaction never starts on an unknown EVSE: its Started event already carries the EVSE and its Begin values.
  */
-type Value = { component: { name: string }; variable: { name: string }; value: string };
-const setting = (component: string, variable: string, value: string): Value => ({ component: { name: component }, variable: { name: variable }, value });
 const updatedS = 30;
-const sampledSettings: Value[] = [
+const sampledSettings: ConfigValue[] = [
   setting('AlignedDataCtrlr', 'Interval', '0'),
   setting('SampledDataCtrlr', 'TxStartedMeasurands', 'Energy.Active.Import.Register'),
   setting('SampledDataCtrlr', 'TxUpdatedMeasurands', 'Energy.Active.Import.Register,Power.Active.Import'),
@@ -43,9 +41,9 @@ describe('Block J sampled meter values against a strict CSMS (SQLite file, fake 
   const env = stationPerTest(() => ({ handlers: new TokenDirectory().handlers() }));
   let clock: FakeClock;
 
-  async function boot(values: Value[] = []): Promise<RunningStation> {
+  async function boot(values: ConfigValue[] = []): Promise<RunningStation> {
     clock = new FakeClock(new Date('2026-03-02T08:00:10.000Z'));
-    const overridden = (v: Value): boolean => values.some((o) => o.component.name === v.component.name && o.variable.name === v.variable.name);
+    const overridden = (v: ConfigValue): boolean => values.some((o) => o.component.name === v.component.name && o.variable.name === v.variable.name);
     return (await env.boot({ clock, values: [...sampledSettings.filter((v) => !overridden(v)), ...values] })).station;
   }
 

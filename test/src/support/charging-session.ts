@@ -13,6 +13,14 @@ function address(key: string): { component: { name: string }; variable: { name: 
   return { component: { name: component! }, variable: instance === undefined ? { name: variable! } : { name: variable!, instance } };
 }
 
+/** One device model value the harness sets at boot. */
+export type ConfigValue = NonNullable<StationOptions['values']>[number];
+
+/** One device model value: `setting('AuthCtrlr', 'LocalPreAuthorize', 'true')`. */
+export function setting(component: string, variable: string, value: string): ConfigValue {
+  return { component: { name: component }, variable: { name: variable }, value };
+}
+
 /** Harness config values from `{ 'TxCtrlr.TxStopPoint': 'Authorized', 'OCPPCommCtrlr.MessageAttempts[TransactionEvent]': '3' }`. */
 export function configValues(values: Record<string, string>): NonNullable<StationOptions['values']> {
   return Object.entries(values).map(([key, value]) => ({ ...address(key), value }));
