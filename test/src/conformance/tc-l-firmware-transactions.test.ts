@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FirmwareSite, firmwareStatuses, updateFirmware, waitForFirmwareStatus, waitForSecurityEvent } from '../support/firmware-site.js';
-import { ManagedStation } from '../support/managed-station.js';
+import { describe, expect, it } from 'vitest';
+import { firmwareStatuses, updateFirmware, waitForFirmwareStatus, waitForSecurityEvent } from '../support/firmware-site.js';
+import { firmwareStationPerTest } from '../support/managed-station.js';
 import { flushStation, stationCalls, statusNotifications, waitUntil } from '../support/ocpp-frames.js';
 import { TokenDirectory, tokens } from '../support/token-csms.js';
 import { energyTransferStarted, setVariables } from '../support/charging-session.js';
@@ -16,65 +16,50 @@ import { transactionEvents, waitForEvent } from '../support/transaction-events.j
  * - TC_L_16_CS does not: it is for a station that installs during a transaction (C-43).
  */
 describe('Block L firmware update with transactions against a strict CSMS (SQLite file, real HTTP)', () => {
-  let site: FirmwareSite;
-  let managed: ManagedStation;
-
-  beforeAll(async () => {
-    site = await FirmwareSite.start();
-  });
-  afterAll(async () => {
-    await site.close();
-  });
-
-  beforeEach(async () => {
-    managed = await ManagedStation.booted({ manufacturerRoot: site.pki.root.cert, handlers: new TokenDirectory().handlers() });
-  });
-  afterEach(async () => {
-    await managed.dispose();
-  });
+  const env = firmwareStationPerTest(() => ({ handlers: new TokenDirectory().handlers() }));
 
   /** Reusable states StopAuthorized + EVDisconnected: the driver's card ends the transaction, the cable comes out. */
   async function endSession(evseId: number, idToken: typeof tokens.valid, transactionId: string): Promise<void> {
-    const since = managed.csms.ledger.length;
-    const presented = await managed.station.chargePoint.presentIdToken(idToken, { evseId });
+    const since = env.managed.csms.ledger.length;
+    const presented = await env.managed.station.chargePoint.presentIdToken(idToken, { evseId });
     expect(presented.outcome).toBe('stopped');
-    managed.station.chargePoint.onSessionFinished(evseId, 1);
-    await waitForEvent(managed.csms, `Ended ${transactionId}`, (e) => e.eventType === 'Ended' && e.transactionInfo.transactionId === transactionId, since);
+    env.managed.station.chargePoint.onSessionFinished(evseId, 1);
+    await waitForEvent(env.managed.csms, `Ended ${transactionId}`, (e) => e.eventType === 'Ended' && e.transactionInfo.transactionId === transactionId, since);
   }
 
   /** The update requested during the transaction goes as far as it may: downloaded, verified, InstallScheduled. */
   async function updateDuringTransaction(requestId: number): Promise<number> {
-    const since = managed.csms.ledger.length;
-    expect(await updateFirmware(managed.client, site.request(requestId))).toEqual({ status: 'Accepted' });
-    await waitForFirmwareStatus(managed.csms, `InstallScheduled#${requestId}`, since);
-    await flushStation(managed.csms, managed.client);
-    expect(firmwareStatuses(managed.csms, since)).toEqual([`Downloading#${requestId}`, `Downloaded#${requestId}`, `SignatureVerified#${requestId}`, `InstallScheduled#${requestId}`]);
-    expect(managed.installer.calls).toEqual([]);
+    const since = env.managed.csms.ledger.length;
+    expect(await updateFirmware(env.managed.client, env.site.request(requestId))).toEqual({ status: 'Accepted' });
+    await waitForFirmwareStatus(env.managed.csms, `InstallScheduled#${requestId}`, since);
+    await flushStation(env.managed.csms, env.managed.client);
+    expect(firmwareStatuses(env.managed.csms, since)).toEqual([`Downloading#${requestId}`, `Downloaded#${requestId}`, `SignatureVerified#${requestId}`, `InstallScheduled#${requestId}`]);
+    expect(env.managed.installer.calls).toEqual([]);
     return since;
   }
 
   /** Installing follows the end of the last transaction, then the reboot and Installed. */
   async function expectInstallation(requestId: number, since: number): Promise<void> {
-    await waitForFirmwareStatus(managed.csms, `InstallRebooting#${requestId}`, since);
-    expect(firmwareStatuses(managed.csms, since).slice(-2)).toEqual([`Installing#${requestId}`, `InstallRebooting#${requestId}`]);
-    expect(managed.station.chargePoint.activeTransactions()).toEqual([]);
-    const { since: rebooted } = await managed.reboot();
-    expect(stationCalls(managed.csms, 'BootNotification', rebooted)).toEqual([expect.objectContaining({ reason: 'FirmwareUpdate' })]);
-    await waitForFirmwareStatus(managed.csms, `Installed#${requestId}`, rebooted);
-    await waitForSecurityEvent(managed.csms, 'FirmwareUpdated', rebooted);
+    await waitForFirmwareStatus(env.managed.csms, `InstallRebooting#${requestId}`, since);
+    expect(firmwareStatuses(env.managed.csms, since).slice(-2)).toEqual([`Installing#${requestId}`, `InstallRebooting#${requestId}`]);
+    expect(env.managed.station.chargePoint.activeTransactions()).toEqual([]);
+    const { since: rebooted } = await env.managed.reboot();
+    expect(stationCalls(env.managed.csms, 'BootNotification', rebooted)).toEqual([expect.objectContaining({ reason: 'FirmwareUpdate' })]);
+    await waitForFirmwareStatus(env.managed.csms, `Installed#${requestId}`, rebooted);
+    await waitForSecurityEvent(env.managed.csms, 'FirmwareUpdated', rebooted);
   }
 
   it('TC_L_14_CS Secure Firmware Update - Unable to install and activate firmware with ongoing transaction - AllowNewSessionsPendingFirmwareUpdate is true', async () => {
-    const { csms } = managed;
-    await setVariables(managed.client, { 'ChargingStation.AllowNewSessionsPendingFirmwareUpdate': 'true' });
-    const first = await energyTransferStarted(csms, managed.station.chargePoint, 1, tokens.valid);
+    const { csms } = env.managed;
+    await setVariables(env.managed.client, { 'ChargingStation.AllowNewSessionsPendingFirmwareUpdate': 'true' });
+    const first = await energyTransferStarted(csms, env.managed.station.chargePoint, 1, tokens.valid);
     const since = await updateDuringTransaction(141);
     // New sessions are allowed meanwhile: EVSE 2 stays Available and takes one.
     expect(statusNotifications(csms, since).filter((s) => s.evseId === 2)).toEqual([]);
-    const second = await energyTransferStarted(csms, managed.station.chargePoint, 2, tokens.valid2);
+    const second = await energyTransferStarted(csms, env.managed.station.chargePoint, 2, tokens.valid2);
     await endSession(1, tokens.valid, first);
-    await flushStation(csms, managed.client);
-    expect(managed.installer.calls).toEqual([]);
+    await flushStation(csms, env.managed.client);
+    expect(env.managed.installer.calls).toEqual([]);
     expect(firmwareStatuses(csms, since).at(-1)).toBe('InstallScheduled#141');
     await endSession(2, tokens.valid2, second);
     await expectInstallation(141, since);
@@ -83,14 +68,14 @@ describe('Block L firmware update with transactions against a strict CSMS (SQLit
   });
 
   it('TC_L_15_CS Secure Firmware Update - Unable to install and activate firmware with ongoing transaction - AllowNewSessionsPendingFirmwareUpdate is false', async () => {
-    const { csms } = managed;
-    await setVariables(managed.client, { 'ChargingStation.AllowNewSessionsPendingFirmwareUpdate': 'false' });
-    const transactionId = await energyTransferStarted(csms, managed.station.chargePoint, 1, tokens.valid);
+    const { csms } = env.managed;
+    await setVariables(env.managed.client, { 'ChargingStation.AllowNewSessionsPendingFirmwareUpdate': 'false' });
+    const transactionId = await energyTransferStarted(csms, env.managed.station.chargePoint, 1, tokens.valid);
     const since = await updateDuringTransaction(151);
     // L01.FR.07: no new session while the installation waits: the idle EVSE goes Unavailable, the busy one stays.
     await waitUntil(() => statusNotifications(csms, since).some((s) => s.evseId === 2), 'EVSE 2 reported');
     expect(statusNotifications(csms, since)).toEqual([{ evseId: 2, connectorId: 1, connectorStatus: 'Unavailable' }]);
-    const refused = await managed.station.chargePoint.presentIdToken(tokens.valid2, { evseId: 2 });
+    const refused = await env.managed.station.chargePoint.presentIdToken(tokens.valid2, { evseId: 2 });
     expect(refused.outcome).not.toBe('started');
     await endSession(1, tokens.valid, transactionId);
     await waitForFirmwareStatus(csms, 'Installing#151', since);

@@ -1,5 +1,7 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { ChargePointCallbacks, ClockPort } from '@evstation/core';
 import { SystemClock } from '@evstation/adapters-hw';
+import { FirmwareSite } from './firmware-site.js';
 import { FirmwareInstaller, ManagementPorts } from './management-kit.js';
 import { acceptingHandlers, waitUntil } from './ocpp-frames.js';
 import { startBootedStation, tempDatabase, type BootedStation, type RunningStation, type StationOptions } from './station-harness.js';
@@ -98,4 +100,47 @@ export class ManagedStation {
     if (this.running === undefined) throw new Error('ManagedStation: boot() first');
     return this.running;
   }
+}
+
+/** What `firmwareStationPerTest` gives the tests of a describe. */
+export interface FirmwareStationFixture {
+  /** The manufacturer's signing PKI and HTTP server, one for the whole describe. */
+  readonly site: FirmwareSite;
+  /** This test's booted station, trusting the site's manufacturer root. */
+  readonly managed: ManagedStation;
+}
+
+/**
+ * The setup of the firmware cases (L01, F06 FirmwareStatusNotification), registered on the calling describe: a
+ * FirmwareSite for all its tests and, for each test, a ManagedStation made with `options()` that trusts the site's
+ * manufacturer root, booted, and disposed after the test.
+ */
+export function firmwareStationPerTest(options: () => ManagedStationOptions = () => ({})): FirmwareStationFixture {
+  let site: FirmwareSite | undefined;
+  let managed: ManagedStation | undefined;
+  const present = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`firmwareStationPerTest: no ${what} outside a test`);
+    return value;
+  };
+  beforeAll(async () => {
+    site = await FirmwareSite.start();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  beforeEach(async () => {
+    managed = await ManagedStation.booted({ ...options(), manufacturerRoot: present(site, 'site').pki.root.cert });
+  });
+  afterEach(async () => {
+    await managed?.dispose();
+    managed = undefined;
+  });
+  return {
+    get site() {
+      return present(site, 'site');
+    },
+    get managed() {
+      return present(managed, 'station');
+    },
+  };
 }
